@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { rubyInteger } from '../lib/ruby.js';
+import { dbTime } from '../lib/time.js';
+import { requestError } from '../http/canvas-errors.js';
+import { buildQuizData } from './quiz-data.js';
+import { declinedReason } from './quiz-eligibility.js';
+import { isRetriable } from './quiz-submission-state.js';
+import { gradeSubmission } from './submission-grader.js';
+import { buildSubmissionEndAt } from './submission-end-at.js';
+
+export const QUIZ_SUBMISSION_TYPE = 'Quizzes::QuizSubmission';
+
+/**
+ * Quizzes::QuizSubmissionService plus the model work it triggers (Quiz#generate_submission,
+ * QuizSubmission#complete!). Error texts, statuses and the order of checks are Canvas's.
+ *
+ * `participant` = { user, userQuizRights, accessCode, ip, validationToken } (QuizParticipant).
+ */
+export function createQuizSubmissionService({ store, clock }) {
+  const now = () => clock.now();
+
+  /** Versioned save (simply_versioned `with_versioning(true) { save! }`); returns the saved row. */
+  function saveWithVersion(qs) {
+    const saved = store.quizSubmissions.save(qs);
+    store.versions.record(QUIZ_SUBMISSION_TYPE, saved.id, saved);
+    return saved;
+  }
+
+  function keptScore(qs, quiz) {
+    const scores = new Map(
+      store.versions.quizSubmissionAttempts(qs.id).map(({ model }) => [model.attempt, model.score ?? 0]),
+    );
+    if (qs.score != null) scores.set(qs.attempt, qs.score);
+    const values = [...scores.values()];
+    if (values.length === 0) return null;
+    if (quiz.scoring_policy === 'keep_highest') return Math.max(...values);
+    if (quiz.scoring_policy === 'keep_average') {
+      return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
+    }
+    return qs.score;
+  }
+
+  /** QuizSubmissionService#assert_takeability!. */
+  function assertTakeability(quiz, participant) {
+    if (quiz.cant_go_back === 1) throw requestError('that type of quizzes is not supported yet', 501);
+    const reason = declinedReason({
+      quiz,
+      userQuizRights: participant.userQuizRights,
+      accessCode: participant.accessCode,
+      ip: participant.ip,
+      now: now(),
+    });
+    if (reason === 'access_code') throw requestError('invalid access code', 403);
+    if (reason === 'invalid_ip') throw requestError('IP address denied', 403);
+    if (reason === 'locked') throw requestError('quiz is locked', 400);
+  }
+
+  /**
+   * Quiz#generate_submission: finds or creates the participant's row (same id and
+   * validation_token on every attempt: the token is assigned only when the row is created),
+   * bumps the attempt, restarts the clock and records `submission_created` (not for previews).
+   */
+  function generateSubmission(quiz, { user, preview, isGrader }) {
+    return store.transaction(() => {
+      const code = preview ? `user_${user.id}` : null;
+      let qs = preview
+        ? store.quizSubmissions.findByTemporaryUserCode(quiz.id, code)
+        : store.quizSubmissions.findForUser(quiz.id, user.id);
+      qs ??= store.quizSubmissions.insert({
+        quizId: quiz.id,
+        userId: preview ? null : user.id,
+        temporaryUserCode: code,
+        validationToken: randomBytes(32).toString('hex'),
+      });
+      const startedAt = dbTime(now());
+      const next = {
+        ...qs,
+        attempt: (qs.attempt ?? 0) + 1,
+        workflow_state: preview ? 'preview' : 'untaken',
+        was_preview: preview,
+        started_at: startedAt,
+        finished_at: null,
+        score: null,
+        fudge_points: null,
+        score_before_regrade: null,
+        quiz_version: quiz.version_number,
+        quiz_data: buildQuizData(store.quizzes.questions(quiz.id)),
+        quiz_points_possible: store.quizzes.pointsPossible(quiz.id),
+        submission_data: {},
+      };
+      next.end_at = buildSubmissionEndAt(quiz, next, { isGrader });
+      const saved = saveWithVersion(next);
+      if (!preview) {
+        // QuizSubmission#record_creation_event: created_at is the same server instant as
+        // started_at here, which is why the events index scope is `created_at >= started_at`.
+        store.events.insertMany([
+          {
+            quiz_submission_id: saved.id,
+            attempt: saved.attempt,
+            event_type: 'submission_created',
+            event_data: JSON.stringify({ quiz_version: saved.quiz_version, quiz_data: saved.quiz_data }),
+            client_timestamp: null,
+            created_at: startedAt,
+          },
+        ]);
+      }
+      return saved;
+    });
+  }
+
+  return {
+    /** QuizSubmissionService#create: 403, then takeability (501/403/403/400), then 409. */
+    create(quiz, participant) {
+      if (!participant.userQuizRights.has('submit')) {
+        throw requestError('you are not allowed to participate in this quiz', 403);
+      }
+      assertTakeability(quiz, participant);
+      const existing = store.quizSubmissions.findForUser(quiz.id, participant.user.id);
+      if (existing && !isRetriable(existing, quiz))
+        throw requestError('a quiz submission already exists', 409);
+      return generateSubmission(quiz, {
+        user: participant.user,
+        preview: false,
+        isGrader: participant.userQuizRights.has('grade'),
+      });
+    },
+
+    /** QuizSubmissionService#create_preview: only quiz editors (:update); no other checks. */
+    createPreview(quiz, participant) {
+      if (!participant.userQuizRights.has('update')) {
+        throw requestError('you are not allowed to preview this quiz', 403);
+      }
+      return generateSubmission(quiz, {
+        user: participant.user,
+        preview: true,
+        isGrader: participant.userQuizRights.has('grade'),
+      });
+    },
+
+    /**
+     * QuizSubmissionService#complete, in Canvas's order: :submit (403), takeability, token (403,
+     * so a wrong token on a completed submission is 403 too), untaken (400), attempt (400).
+     * A preview submission is never untaken, so it gets "already complete", as in Canvas.
+     */
+    complete(qs, quiz, participant, attempt) {
+      if (!participant.userQuizRights.has('submit')) {
+        throw requestError('you are not allowed to complete this quiz submission', 403);
+      }
+      assertTakeability(quiz, participant);
+      if (qs.validation_token && qs.validation_token !== participant.validationToken) {
+        throw requestError('invalid token', 403);
+      }
+      if (qs.workflow_state !== 'untaken') throw requestError('quiz submission is already complete', 400);
+      const number = rubyInteger(attempt);
+      if (number === null) throw requestError('invalid attempt', 400);
+      if (qs.workflow_state !== 'preview' && BigInt(qs.attempt) !== number) {
+        throw requestError(`attempt ${number} can not be modified`, 400);
+      }
+      return store.transaction(() => {
+        const graded = gradeSubmission({
+          quizData: qs.quiz_data,
+          submissionData: qs.submission_data,
+          quizType: quiz.quiz_type,
+          pointsPossible: qs.quiz_points_possible,
+          fudgePoints: qs.fudge_points,
+        });
+        let finishedAt = dbTime(now());
+        // rectify_finished_at_drift: a hand-in up to 5 minutes late is recorded at end_at.
+        if (qs.end_at != null) {
+          const drift = Date.parse(finishedAt) - Date.parse(qs.end_at);
+          if (drift > 0 && drift <= 5 * 60_000) finishedAt = qs.end_at;
+        }
+        const next = {
+          ...qs,
+          workflow_state: graded.workflowState,
+          has_seen_results: false,
+          finished_at: finishedAt,
+          manually_unlocked: null,
+          score: graded.score,
+          score_before_regrade: null,
+          submission_data: graded.submissionData,
+        };
+        next.kept_score = keptScore(next, quiz);
+        return saveWithVersion(next);
+      });
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/** How requests to Canvas authenticate. */
+export type CanvasAuth =
+  /** An API access token sent as `Authorization: Bearer`. Kept in memory only, never persisted. */
+  | { type: 'bearer'; token: string }
+  /** The page's Canvas cookie session; state-changing requests carry `X-CSRF-Token` from the `_csrf_token` cookie. */
+  | { type: 'session' };
+
+/** A quiz submission that already exists (Canvas's quiz page renders one), adopted without a request. */
+export interface SubmissionRef {
+  id: string | number;
+  attempt: number;
+  validationToken: string;
+}
+
+/** Options of {@link createProctor}. */
+export interface ProctorOptions {
+  /** Canvas course id. */
+  courseId: string | number;
+  /** Canvas quiz id. */
+  quizId: string | number;
+  /**
+   * Where Canvas is.
+   * @default location.origin
+   */
+  baseUrl?: string;
+  /**
+   * How to authenticate.
+   * @default { type: 'session' }
+   */
+  auth?: CanvasAuth;
+  /** Adopt this submission instead of starting one. */
+  submission?: SubmissionRef;
+  /** The quiz's access code, sent when starting a submission. */
+  accessCode?: string;
+  /**
+   * How often pending events are sent while the page is visible.
+   * @default 5000
+   */
+  flushIntervalMs?: number;
+  /**
+   * Most events in one request.
+   * @default 200
+   */
+  maxBatchEvents?: number;
+  /**
+   * Most bytes in one request body; larger batches are split.
+   * @default 60000
+   */
+  maxBatchBytes?: number;
+  /**
+   * Most events kept for an attempt that cannot deliver; past it, low-value events are dropped
+   * first and the loss is recorded as an `events_dropped` event.
+   * @default 20000
+   */
+  maxStoredEvents?: number;
+  /**
+   * Most bytes kept for an attempt, with the same overflow rule.
+   * @default 10000000
+   */
+  maxStoredBytes?: number;
+  /**
+   * First retry delay; it doubles per consecutive failure, with ±20 % jitter.
+   * @default 1000
+   */
+  retryBaseDelayMs?: number;
+  /**
+   * Longest retry delay.
+   * @default 60000
+   */
+  retryMaxDelayMs?: number;
+  /**
+   * Longest wait a `Retry-After` header can impose.
+   * @default 300000
+   */
+  maxRetryAfterMs?: number;
+}

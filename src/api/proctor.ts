@@ -1,0 +1,62 @@
+import type { ProctorError } from '../errors/proctor-error.js';
+import type { DeadLetter } from '../store/event-store.js';
+import type { DeliveryState } from '../transport/delivery-engine.js';
+import type { CanvasAuth, SubmissionRef } from './proctor-options.js';
+
+/** Where the proctor is in its life. */
+export type ProctorState = 'idle' | 'starting' | 'active' | 'stopping' | 'stopped' | 'failed';
+
+export type { DeliveryState };
+
+/** What `on(type, listener)` can listen to. */
+export interface ProctorEvents {
+  /** A batch Canvas acknowledged with a 2xx. */
+  delivered: { count: number; lastSeq: number };
+  /** A runtime failure; the SDK keeps going where it can. */
+  error: ProctorError;
+  /** Every change of {@link ProctorState}. */
+  state: ProctorState;
+  /** Every change of delivery: `idle`, `sending`, `backoff` (waiting to retry) or `paused` (needs auth or a flush). */
+  delivery: DeliveryState;
+  /** An event Canvas refused on its own, set aside in the dead-letter store. */
+  deadLettered: DeadLetter;
+}
+
+/** Delivery counters since this proctor started. */
+export interface ProctorStats {
+  /** Events in the attempt's store, waiting for a 2xx. */
+  pending: number;
+  delivered: number;
+  /** Sends that failed and were scheduled again. */
+  retried: number;
+  deadLettered: number;
+  /** Events the store's bounds pushed out. */
+  dropped: number;
+  delivery: DeliveryState;
+  /** `memory` after IndexedDB failed (see the `storage_degraded` event). */
+  storage: 'indexeddb' | 'memory';
+  lastError: ProctorError | undefined;
+}
+
+/** A running capture of one quiz attempt. */
+export interface Proctor {
+  /** Starts (or adopts) the submission, then captures and delivers. Idempotent. */
+  start(): Promise<SubmissionRef>;
+  /**
+   * Sends at once (lifting a pause or a backoff) and resolves when every event captured before the
+   * call is acknowledged; rejects with the typed error of the send that failed (delivery goes on).
+   */
+  flush(): Promise<void>;
+  /** Stops capturing, writes what was captured and tries one last delivery. Idempotent. */
+  stop(): Promise<void>;
+  /** Replaces the credentials (say, a refreshed token) and resumes a paused delivery. */
+  setAuth(auth: CanvasAuth): void;
+  /** Adds a host-app event to the same pipeline. Ignored unless active. */
+  record(type: string, data?: Record<string, unknown>): void;
+  /** Listens to a proctor event; returns the function that stops listening. */
+  on<K extends keyof ProctorEvents>(type: K, listener: (value: ProctorEvents[K]) => void): () => void;
+  /** Counters for dashboards and tests. */
+  getStats(): Promise<ProctorStats>;
+  readonly state: ProctorState;
+  readonly submission: SubmissionRef | undefined;
+}

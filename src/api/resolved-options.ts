@@ -1,0 +1,30 @@
+import type { CanvasAuth, SubmissionRef } from './proctor-options.js';
+
+/** Options after validation and defaults: every field present, ids as strings, URLs absolute. */
+export interface ResolvedOptions {
+  courseId: string;
+  quizId: string;
+  baseUrl: string;
+  auth: CanvasAuth;
+  submission: SubmissionRef | undefined;
+  accessCode: string | undefined;
+  flushIntervalMs: number;
+  maxBatchEvents: number;
+  maxBatchBytes: number;
+  maxStoredEvents: number;
+  maxStoredBytes: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULTS = {
+  flushIntervalMs: 5000,
+  maxBatchEvents: 200,
+  maxBatchBytes: 60_000,
+  maxStoredEvents: 20_000,
+  maxStoredBytes: 10_000_000,
+  retryBaseDelayMs: 1000,
+  retryMaxDelayMs: 60_000,
+  maxRetryAfterMs: 300_000,
+} as const;

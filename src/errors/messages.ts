@@ -1,0 +1,20 @@
+// One table of messages keyed by code, so an error's wording lives in one place.
+const MESSAGES = {
+  invalid_option: 'Invalid option',
+  storage_unavailable: 'IndexedDB is unavailable; events are kept in memory only',
+  storage_failed: 'A storage operation failed',
+  network_failed: 'The request did not reach Canvas',
+  http_error: 'Canvas refused the request',
+  unauthorized: 'Canvas refused the credentials; delivery is paused until new auth or flush()',
+  submission_not_found: 'Canvas does not know this quiz submission; delivery is paused',
+  event_rejected: 'Canvas refused an event; it was moved to the dead-letter store',
+  session_failed: 'The quiz submission could not be started',
+  stopped: 'The proctor was stopped',
+  capture_failed: 'A capture source failed',
+} as const;
+
+export type ProctorErrorCode = keyof typeof MESSAGES;
+
+export function messageFor(code: ProctorErrorCode, detail?: string): string {
+  return detail === undefined ? MESSAGES[code] : `${MESSAGES[code]}: ${detail}`;
+}

@@ -1,0 +1,36 @@
+import { eventPriority, isLossRecord } from '../pipeline/event-priority.js';
+import type { StoredEvent } from '../pipeline/event-record.js';
+import type { DropCounts, StoreBounds, StoreMeta } from './event-store.js';
+
+/**
+ * Which stored events to drop so the store fits its bounds again: lowest priority first, oldest
+ * first within a priority. Returns nothing when it already fits.
+ */
+export function chooseVictims(
+  events: readonly StoredEvent[],
+  meta: StoreMeta,
+  bounds: StoreBounds,
+): { victims: StoredEvent[]; dropped: DropCounts } {
+  const victims: StoredEvent[] = [];
+  const dropped: DropCounts = {};
+  let count = meta.count;
+  let bytes = meta.bytes;
+  if (count <= bounds.maxEvents && bytes <= bounds.maxBytes) return { victims, dropped };
+  const candidates: StoredEvent[] = [];
+  for (const event of events) {
+    if (!isLossRecord(event.type)) candidates.push(event);
+    else {
+      count -= 1;
+      bytes -= event.bytes;
+    }
+  }
+  const order = candidates.sort((a, b) => eventPriority(a.type) - eventPriority(b.type) || a.seq - b.seq);
+  for (const event of order) {
+    if (count <= bounds.maxEvents && bytes <= bounds.maxBytes) break;
+    victims.push(event);
+    dropped[event.type] = (dropped[event.type] ?? 0) + 1;
+    count -= 1;
+    bytes -= event.bytes;
+  }
+  return { victims, dropped };
+}

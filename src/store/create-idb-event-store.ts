@@ -1,0 +1,88 @@
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import type { StoredEvent } from '../pipeline/event-record.js';
+import { chooseVictims } from './choose-victims.js';
+import { EMPTY_META, type DeadLetter, type EventStore, type StoreBounds, type StoreMeta } from './event-store.js';
+import { follows, numberEvents, withAdded } from './number-events.js';
+
+// One object store per attempt database. Events are keyed by their seq (numbers); everything else by
+// strings. IndexedDB orders every number before every string, so a numeric range reads events only.
+const EVENTS = IDBKeyRange.bound(0, Infinity);
+const META_KEY = 'meta';
+const DEAD = IDBKeyRange.bound('dead:', 'dead;');
+const valueKey = (key: string) => `value:${key}`;
+
+const read = <T>(store: IDBObjectStore, key: IDBValidKey) => promisifyRequest(store.get(key) as IDBRequest<T | undefined>);
+
+/** An {@link EventStore} in IndexedDB, one database per attempt (idb-keyval's `createStore`). */
+export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventStore {
+  const useStore: UseStore = createStore(dbName, 'events');
+  return {
+    append: (events) =>
+      useStore('readwrite', async (store) => {
+        // Meta is read and written in the same transaction as the events, so two tabs writing
+        // the same attempt are serialised by IndexedDB and never store one seq twice.
+        const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+        const next = follows(meta, events)
+          ? { stored: [...events], meta: withAdded(meta, events) }
+          : numberEvents(meta, events);
+        for (const event of next.stored) store.put(event, event.seq);
+        let stored = next.stored;
+        let nextMeta = next.meta;
+        let dropped = {};
+        if (nextMeta.count > bounds.maxEvents || nextMeta.bytes > bounds.maxBytes) {
+          // Rare: only an attempt that cannot deliver for a long time gets here, so reading all is fine.
+          const all = await promisifyRequest(store.getAll(EVENTS) as IDBRequest<StoredEvent[]>);
+          const choice = chooseVictims(all, nextMeta, bounds);
+          const gone = new Set(choice.victims.map((event) => event.seq));
+          for (const seq of gone) store.delete(seq);
+          stored = stored.filter((event) => !gone.has(event.seq));
+          nextMeta = {
+            ...nextMeta,
+            count: nextMeta.count - choice.victims.length,
+            bytes: nextMeta.bytes - choice.victims.reduce((sum, event) => sum + event.bytes, 0),
+          };
+          dropped = choice.dropped;
+        }
+        store.put(nextMeta, META_KEY);
+        await promisifyRequest(store.transaction);
+        return { stored, dropped, meta: nextMeta };
+      }),
+    getMeta: () => useStore('readonly', async (store) => (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META),
+    peek: (limit) =>
+      useStore('readonly', (store) => promisifyRequest(store.getAll(EVENTS, limit) as IDBRequest<StoredEvent[]>)),
+    ack: (events) =>
+      useStore('readwrite', async (store) => {
+        const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+        let { count, bytes } = meta;
+        for (const event of events) {
+          // Another tab may already have acknowledged it; count only what is really removed.
+          const key = await promisifyRequest(store.getKey(event.seq));
+          if (key === undefined) continue;
+          store.delete(event.seq);
+          count -= 1;
+          bytes -= event.bytes;
+        }
+        store.put({ ...meta, count, bytes }, META_KEY);
+        return promisifyRequest(store.transaction);
+      }),
+    deadLetter: (letter) =>
+      useStore('readwrite', async (store) => {
+        const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+        const present = (await promisifyRequest(store.getKey(letter.event.seq))) !== undefined;
+        store.delete(letter.event.seq);
+        store.put(letter, `dead:${String(letter.event.seq).padStart(12, '0')}`);
+        if (present) store.put({ ...meta, count: meta.count - 1, bytes: meta.bytes - letter.event.bytes }, META_KEY);
+        return promisifyRequest(store.transaction);
+      }),
+    deadLetters: () =>
+      useStore('readonly', (store) => promisifyRequest(store.getAll(DEAD) as IDBRequest<DeadLetter[]>)),
+    count: () => useStore('readonly', (store) => promisifyRequest(store.count(EVENTS))),
+    getValue: <T>(key: string) => useStore('readonly', (store) => read<T>(store, valueKey(key))),
+    setValue: (key, value) =>
+      useStore('readwrite', (store) => {
+        store.put(value, valueKey(key));
+        return promisifyRequest(store.transaction);
+      }),
+    destroy: () => promisifyRequest(indexedDB.deleteDatabase(dbName)).then(() => undefined),
+  };
+}

@@ -1,0 +1,107 @@
+import type { SchedulerLike } from 'rxjs';
+import { createMemoryEventStore } from './create-memory-event-store.js';
+import { EMPTY_META, type EventStore, type StoreBounds, type StoreMeta } from './event-store.js';
+
+export interface ResilientStoreConfig {
+  open: () => EventStore;
+  bounds: StoreBounds;
+  scheduler: SchedulerLike;
+  /** An operation that takes longer has failed (Safari's first IndexedDB open can hang forever). */
+  opTimeoutMs: number;
+  /** Called once, when the store falls back to memory. */
+  onDegraded: (reason: string, cause: unknown) => void;
+}
+
+const TIMED_OUT = new Error('store operation timed out');
+
+function reasonOf(cause: unknown): string {
+  if (cause === TIMED_OUT) return 'timeout';
+  const name = cause instanceof Error || cause instanceof DOMException ? cause.name : '';
+  if (name === 'QuotaExceededError') return 'quota_exceeded';
+  if (name === 'InvalidStateError' || name === 'UnknownError') return 'connection_lost';
+  // No IndexedDB at all, or one the page may not use (opaque origins, blocked third-party storage).
+  if (typeof indexedDB === 'undefined' || name === 'ReferenceError' || name === 'SecurityError') return 'unavailable';
+  return name === '' ? 'failed' : name;
+}
+
+/**
+ * Wraps the IndexedDB store so storage trouble never stops capture: a failing operation reopens the
+ * store once and retries; if that fails too, the attempt continues in memory and says so.
+ */
+export function createResilientStore(config: ResilientStoreConfig): EventStore {
+  let current: EventStore | undefined;
+  let reopened = false;
+  let degraded = false;
+  // The numbering so far, so a memory fallback continues it instead of reusing seq numbers.
+  let known: StoreMeta = EMPTY_META;
+
+  const withTimeout = <T>(work: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const timer = config.scheduler.schedule(() => {
+        reject(TIMED_OUT);
+      }, config.opTimeoutMs);
+      work.then(
+        (value) => {
+          timer.unsubscribe();
+          resolve(value);
+        },
+        (error: unknown) => {
+          timer.unsubscribe();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+
+  const primary = (): EventStore => {
+    current ??= config.open();
+    return current;
+  };
+
+  const degrade = (cause: unknown) => {
+    if (degraded) return;
+    degraded = true;
+    current = createMemoryEventStore(config.bounds, known);
+    config.onDegraded(reasonOf(cause), cause);
+  };
+
+  async function run<T>(op: (store: EventStore) => Promise<T>): Promise<T> {
+    if (degraded) return op(primary());
+    try {
+      return await withTimeout(op(primary()));
+    } catch (first) {
+      if (!reopened) {
+        reopened = true;
+        current = undefined;
+        try {
+          return await withTimeout(op(primary()));
+        } catch (second) {
+          degrade(second);
+        }
+      } else {
+        degrade(first);
+      }
+      return op(primary());
+    }
+  }
+
+  return {
+    append: (events) =>
+      run((store) => store.append(events)).then((result) => {
+        known = result.meta;
+        return result;
+      }),
+    getMeta: () =>
+      run((store) => store.getMeta()).then((meta) => {
+        known = meta;
+        return meta;
+      }),
+    peek: (limit) => run((store) => store.peek(limit)),
+    ack: (events) => run((store) => store.ack(events)),
+    deadLetter: (letter) => run((store) => store.deadLetter(letter)),
+    deadLetters: () => run((store) => store.deadLetters()),
+    count: () => run((store) => store.count()),
+    getValue: <T>(key: string) => run((store) => store.getValue<T>(key)),
+    setValue: (key, value) => run((store) => store.setValue(key, value)),
+    destroy: () => run((store) => store.destroy()),
+  };
+}

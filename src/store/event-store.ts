@@ -1,0 +1,60 @@
+import type { StoredEvent } from '../pipeline/event-record.js';
+
+/** An event Canvas refused on its own, kept aside with the reason instead of blocking the rest. */
+export interface DeadLetter {
+  event: StoredEvent;
+  status: number | undefined;
+  reason: string;
+}
+
+/** What an overflow dropped, by event type; recorded as an `events_dropped` event. */
+export type DropCounts = Record<string, number>;
+
+/**
+ * The write-ahead log of one attempt. Events enter it before any send and leave only on `ack`,
+ * after Canvas answered 2xx (or on `deadLetter`).
+ */
+export interface EventStore {
+  /**
+   * Writes a burst, numbered by the tab (see numberEvents), in one transaction. If another tab wrote
+   * those numbers first, the burst is renumbered after them; the result has the final records.
+   */
+  append(events: readonly StoredEvent[]): Promise<AppendResult>;
+  /** The numbering so far, to continue it. */
+  getMeta(): Promise<StoreMeta>;
+  /** The oldest pending events, in sequence order. */
+  peek(limit: number): Promise<StoredEvent[]>;
+  /** Removes delivered events. */
+  ack(events: readonly StoredEvent[]): Promise<void>;
+  /** Moves one refused event to the dead-letter records. */
+  deadLetter(letter: DeadLetter): Promise<void>;
+  deadLetters(): Promise<DeadLetter[]>;
+  count(): Promise<number>;
+  /** Small named values kept with the attempt (retry state, capture marks). */
+  getValue<T>(key: string): Promise<T | undefined>;
+  setValue(key: string, value: unknown): Promise<void>;
+  /** Deletes the attempt's whole store (after completion). */
+  destroy(): Promise<void>;
+}
+
+export interface AppendResult {
+  stored: StoredEvent[];
+  meta: StoreMeta;
+  /** Events the bounds pushed out to make room, by type (empty when nothing was dropped). */
+  dropped: DropCounts;
+}
+
+export interface StoreMeta {
+  lastSeq: number;
+  lastAt: number;
+  count: number;
+  bytes: number;
+}
+
+export const EMPTY_META: StoreMeta = { lastSeq: 0, lastAt: 0, count: 0, bytes: 0 };
+
+/** How much an attempt's store may hold before low-value events are dropped. */
+export interface StoreBounds {
+  maxEvents: number;
+  maxBytes: number;
+}

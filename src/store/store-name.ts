@@ -1,0 +1,15 @@
+/** What an attempt's store is keyed by; leftovers of one attempt can never be read as another's. */
+export interface StoreScope {
+  baseUrl: string;
+  courseId: string;
+  quizId: string;
+  submissionId: string;
+  attempt: number;
+}
+
+// The version prefix lets a later schema live beside this one instead of misreading it.
+// Never `qla_events`: Canvas's own logger may run on the same page.
+export function storeName(scope: StoreScope): string {
+  const host = new URL(scope.baseUrl).host;
+  return `quiz-proctor:v1:${host}:${scope.courseId}:${scope.quizId}:${scope.submissionId}:${scope.attempt}`;
+}

@@ -1,0 +1,32 @@
+import type { CanvasAuth } from '../api/proctor-options.js';
+import { readCookie } from '../util/read-cookie.js';
+import type { SendResult } from './retry-policy.js';
+
+/**
+ * POSTs a body with `fetch(..., {keepalive: true})`, started synchronously so it leaves even when
+ * the page is being closed. Plain fetch, not ky: ky starts the request a few microtasks later.
+ */
+export function sendKeepalive(url: string, body: string, auth: CanvasAuth): Promise<SendResult> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json; charset=UTF-8',
+    Accept: 'application/json+canvas-string-ids, application/json',
+  };
+  if (auth.type === 'bearer') headers.Authorization = `Bearer ${auth.token}`;
+  else {
+    const csrf = readCookie('_csrf_token');
+    if (csrf !== undefined) headers['X-CSRF-Token'] = csrf;
+  }
+  try {
+    return fetch(url, { method: 'POST', body, headers, keepalive: true, credentials: 'include' }).then(
+      async (response) => ({
+        status: response.status,
+        body: response.ok ? '' : await response.text().catch(() => ''),
+        retryAfter: response.headers.get('Retry-After'),
+      }),
+      (cause: unknown) => ({ body: String(cause) }),
+    );
+  } catch (cause) {
+    // A body over the keepalive quota makes fetch throw synchronously in some browsers.
+    return Promise.resolve({ body: String(cause) });
+  }
+}

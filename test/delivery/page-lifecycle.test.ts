@@ -1,0 +1,125 @@
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import {
+  addFault,
+  bySeq,
+  clearFaults,
+  createFixture,
+  eventually,
+  requestLog,
+  serverEvents,
+  startSubmission,
+} from '../helpers/canvas.js';
+import { callTab, closeAllTabs, closeTab, openTab, reloadTab } from '../helpers/tabs.js';
+
+describe('delivery: reloads, hidden pages and closed tabs', () => {
+  afterEach(async () => {
+    await clearFaults();
+    await closeAllTabs();
+  });
+
+  it('a batch in flight when the page reloads arrives after the reload; copies are told apart by client_timestamp', async () => {
+    const fixture = await createFixture();
+    const submission = await startSubmission(fixture);
+    const path = `/submissions/${submission.id}/events`;
+    const config = {
+      courseId: fixture.courseId,
+      quizId: fixture.quizId,
+      auth: { type: 'bearer' as const, token: fixture.student.token },
+      submission,
+      flushIntervalMs: 3_600_000,
+    };
+    // The first send is handled by the server (stored) but its answer never comes back.
+    await addFault({ path, method: 'POST', action: 'reset', afterHandler: true });
+    const tab = await openTab(config);
+    await callTab(tab, 'start');
+    await callTab(tab, 'burst', 'before_reload', 5);
+    void callTab(tab, 'flush');
+    await eventually(async () => ((await requestLog(path)).some((r) => r.status === 'reset') ? true : undefined), 'the lost answer');
+    await reloadTab(tab);
+    await callTab(tab, 'start');
+    await callTab(tab, 'burst', 'after_reload', 3);
+    expect(await callTab(tab, 'flush')).to.equal('ok');
+
+    const events = await serverEvents(fixture, submission.id, { withClientTimestamp: true });
+    const seqs = bySeq(events);
+    expect([...seqs.keys()]).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const [seq, copies] of seqs) {
+      // Only the batch whose answer was lost may be there twice, and both copies are the same
+      // event: same attempt, same client_timestamp, same data.
+      if (seq <= 5) expect(copies).to.have.length(2);
+      else expect(copies).to.have.length(1);
+      expect(new Set(copies.map((c) => c.client_timestamp)).size).to.equal(1);
+      expect(new Set(copies.map((c) => JSON.stringify(c.event_data))).size).to.equal(1);
+    }
+    // No two distinct events share a client_timestamp, so (attempt, client_timestamp) names one event.
+    const distinct = new Set(events.filter((e) => e.event_type !== 'submission_created').map((e) => e.client_timestamp));
+    expect(distinct.size).to.equal(8);
+  });
+
+  it('events captured just before the page goes hidden and closes arrive through the keepalive send', async () => {
+    const fixture = await createFixture();
+    const submission = await startSubmission(fixture);
+    const path = `/submissions/${submission.id}/events`;
+    const tab = await openTab({
+      courseId: fixture.courseId,
+      quizId: fixture.quizId,
+      auth: { type: 'bearer', token: fixture.student.token },
+      submission,
+      flushIntervalMs: 3_600_000,
+      maxBatchEvents: 1000,
+    });
+    await callTab(tab, 'start');
+    await callTab(tab, 'burst', 'last_words', 4);
+    // Closing runs the page's lifecycle: visibilitychange to hidden, then pagehide.
+    await closeTab(tab);
+    await executeServerCommand('page-focus', { away: false });
+    const stored = await eventually(async () => {
+      const seqs = bySeq(await serverEvents(fixture, submission.id));
+      return seqs.size === 4 ? seqs : undefined;
+    }, 'the keepalive batch');
+    expect([...stored.keys()]).to.deep.equal([1, 2, 3, 4]);
+    const posts = (await requestLog(path)).filter((r) => r.method === 'POST');
+    expect(posts).to.have.length(1);
+  });
+
+  it('two tabs of one attempt share one store and one sender; closing the sender mid-send loses nothing', async () => {
+    const fixture = await createFixture();
+    const submission = await startSubmission(fixture);
+    const path = `/submissions/${submission.id}/events`;
+    const config = {
+      courseId: fixture.courseId,
+      quizId: fixture.quizId,
+      auth: { type: 'bearer' as const, token: fixture.student.token },
+      submission,
+      flushIntervalMs: 3_600_000,
+    };
+    const first = await openTab(config);
+    await callTab(first, 'start');
+    const second = await openTab(config);
+    await callTab(second, 'start');
+    await callTab(first, 'burst', 'from_first', 3);
+    await callTab(second, 'burst', 'from_second', 3);
+    // The first tab leads; its send hangs until the tab is closed under it.
+    await addFault({ path, method: 'POST', action: 'timeout', delayMs: 60_000 });
+    // This flush never answers: the tab is closed under it.
+    void callTab(first, 'flush').catch(() => undefined);
+    await eventually(async () => ((await requestLog(path)).some((r) => r.method === 'POST') ? true : undefined), 'the first send');
+    await closeTab(first);
+    await callTab(second, 'burst', 'after_close', 2);
+    expect(await callTab(second, 'flush')).to.equal('ok');
+
+    const stored = bySeq(await serverEvents(fixture, submission.id));
+    const seen = JSON.stringify([...stored].map(([seq, copies]) => [seq, copies.map((c) => c.event_type)]));
+    // Eight of our events (Canvas's own page_blurred/page_focused, fired as tabs take the front, carry
+    // no seq and are not counted here), each exactly once.
+    expect(stored.size, seen).to.equal(8);
+    expect([...stored.values()].every((copies) => copies.length === 1), seen).to.equal(true);
+    const types = [...stored.values()].map((copies) => copies[0]!.event_type);
+    expect(types.filter((t) => t === 'from_first')).to.have.length(3);
+    expect(types.filter((t) => t === 'from_second')).to.have.length(3);
+    // Never two requests at once for the attempt.
+    const posts = (await requestLog(path)).filter((r) => r.method === 'POST' && r.status !== 'timeout');
+    posts.slice(1).forEach((r, i) => expect(r.time).to.be.at.least(posts[i]!.time + (posts[i]!.durationMs ?? 0)));
+  });
+});

@@ -1,0 +1,32 @@
+import { createProctor, type Proctor, type ProctorOptions } from '../../src/index.js';
+import type { Fixture } from './canvas.js';
+
+/** A proctor for the fixture's student adopting `submission`, with fast retries for tests. */
+export function proctorFor(
+  fixture: Fixture,
+  submission: { id: string; attempt: number; validationToken: string },
+  extra: Partial<ProctorOptions> = {},
+): Proctor {
+  return createProctor({
+    courseId: fixture.courseId,
+    quizId: fixture.quizId,
+    auth: { type: 'bearer', token: fixture.student.token },
+    submission,
+    flushIntervalMs: 3_600_000,
+    retryBaseDelayMs: 100,
+    retryMaxDelayMs: 2000,
+    ...extra,
+  });
+}
+
+/** Resolves once the proctor has delivered the event numbered `seq`. */
+export function deliveredThrough(proctor: Proctor, seq: number): Promise<void> {
+  return new Promise((resolve) => {
+    const off = proctor.on('delivered', ({ lastSeq }) => {
+      if (lastSeq >= seq) {
+        off();
+        resolve();
+      }
+    });
+  });
+}

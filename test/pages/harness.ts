@@ -1,0 +1,49 @@
+// A tab the tests drive through the tab-* server commands. Its proctor is configured from the URL:
+// ?config=<JSON of ProctorOptions>. Everything it exposes returns JSON-friendly values.
+import { createProctor, type Proctor, type ProctorOptions } from '../../src/index.js';
+
+const config = JSON.parse(new URLSearchParams(location.search).get('config') ?? '{}') as ProctorOptions;
+const errors: string[] = [];
+let proctor: Proctor | undefined;
+
+const harness = {
+  async start() {
+    proctor = createProctor(config);
+    proctor.on('error', (error) => errors.push(error.code));
+    const submission = await proctor.start();
+    return { id: String(submission.id), attempt: submission.attempt };
+  },
+  record(type: string, data?: Record<string, unknown>) {
+    proctor?.record(type, data);
+    return true;
+  },
+  /** Records `count` events and returns right away, without waiting for the store. */
+  burst(type: string, count: number) {
+    for (let i = 0; i < count; i += 1) proctor?.record(type, { i });
+    return true;
+  },
+  async flush() {
+    try {
+      await proctor?.flush();
+      return 'ok';
+    } catch (error) {
+      return (error as { code?: string }).code ?? String(error);
+    }
+  },
+  async stats() {
+    const stats = await proctor?.getStats();
+    return stats ? { ...stats, lastError: stats.lastError?.code } : null;
+  },
+  errors: () => errors,
+  async stop() {
+    await proctor?.stop();
+    return true;
+  },
+};
+
+declare global {
+  interface Window {
+    harness: typeof harness;
+  }
+}
+window.harness = harness;

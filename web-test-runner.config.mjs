@@ -1,0 +1,41 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { createApp } from './demo/server/app.js';
+import { countReporter } from './test/support/wtr-count-reporter.mjs';
+import { CHROMIUM_ARGS, findChrome } from './test/support/find-chrome.mjs';
+import { focusPlugin } from './test/support/wtr-focus-plugin.mjs';
+import { networkPlugin } from './test/support/wtr-network-plugin.mjs';
+import { pagesPlugin } from './test/support/wtr-pages-plugin.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) {
+  throw new Error('No Chromium found: set CHROME_PATH to a Chromium or Chrome binary (or run `npm test`).');
+}
+
+// The real Canvas-compatible server, in-process on an in-memory database, with fault injection on.
+// Its routes are served on the test pages' own origin, as Canvas serves its quiz pages and its API
+// from one origin, so cookie sessions and CSRF work exactly as on a real quiz page.
+const canvas = await createApp({ dbFile: ':memory:', faults: true });
+await canvas.ready();
+const CANVAS_PREFIXES = ['/api/', '/__control/', '/login'];
+
+async function canvasRoutes(ctx, next) {
+  if (!CANVAS_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) return next();
+  ctx.respond = false;
+  // Koa starts every response as a 404, and fastify's reply reads its status from the raw response.
+  ctx.res.statusCode = 200;
+  canvas.routing(ctx.req, ctx.res);
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['es2015'] },
+  concurrency: 1,
+  reporters: [defaultReporter(), countReporter()],
+  middleware: [canvasRoutes],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), networkPlugin(), focusPlugin(), pagesPlugin()],
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+};
