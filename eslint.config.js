@@ -26,7 +26,10 @@ export default tseslint.config(
     rules: {
       // Time comes from the injected scheduler so timing rules run in virtual time in tests.
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'eval'],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'use scheduler.now()' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'use scheduler.now()' },
+      ],
       'no-restricted-syntax': [
         'error',
         {

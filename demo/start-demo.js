@@ -14,9 +14,14 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src
 export async function startDemo({ dbFile, port = 3000, host = '127.0.0.1', faults = false }) {
   const app = await createApp({ dbFile, faults });
   await app.register(fastifyStatic, { root: join(root, 'dist'), prefix: '/dist/', decorateReply: false });
-  await app.register(fastifyStatic, { root: join(root, 'demo/public'), prefix: '/demo/', decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: join(root, 'demo/public'),
+    prefix: '/demo/',
+    decorateReply: false,
+  });
   const { store } = app.canvas;
-  const html = (reply, body) => reply.type('text/html; charset=utf-8').header('Content-Security-Policy', CSP).send(body);
+  const html = (reply, body) =>
+    reply.type('text/html; charset=utf-8').header('Content-Security-Policy', CSP).send(body);
   const quizOf = (request, reply) => {
     const course = store.courses.find(Number(request.params.courseId));
     const quiz = course ? store.quizzes.find(course.id, Number(request.params.quizId)) : null;

@@ -21,7 +21,7 @@ function ensureChrome() {
     process.env.QP_NO_APT !== '1' &&
     spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (mayInstall) {
-    console.log('No Chromium found: installing Debian\'s chromium with apt-get (set QP_NO_APT=1 to forbid)…');
+    console.log("No Chromium found: installing Debian's chromium with apt-get (set QP_NO_APT=1 to forbid)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
@@ -31,13 +31,16 @@ function ensureChrome() {
   console.error(
     'No Chromium or Chrome found for the browser tests.\n' +
       'Point CHROME_PATH at one, e.g. `CHROME_PATH=/path/to/chrome npm test`' +
-      (process.getuid?.() === 0 ? '' : ', or run as root on Debian to let this script `apt-get install chromium`') +
+      (process.getuid?.() === 0
+        ? ''
+        : ', or run as root on Debian to let this script `apt-get install chromium`') +
       '.',
   );
   return undefined;
 }
 
-function runServerTests() {
+/** Runs `node --test` over `paths`; counts come from a TAP copy of its report. */
+function runNodeTests(paths, env = process.env) {
   const dir = mkdtempSync(join(tmpdir(), 'qp-node-'));
   const tap = join(dir, 'tap.txt');
   const result = spawnSync(
@@ -48,50 +51,61 @@ function runServerTests() {
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${tap}`,
-      'demo/server/test/',
+      ...paths,
     ],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', env },
   );
-  let passed = 0;
-  let failed = 0;
+  const counts = { passed: 0, failed: 1 };
   try {
     const text = readFileSync(tap, 'utf8');
-    passed = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
-    failed = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
+    const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    counts.passed = count('pass');
+    counts.failed = count('fail') + count('cancelled');
   } catch {
-    failed = 1;
+    // No report at all: the run itself failed.
   }
-  if (result.status !== 0 && failed === 0) failed = 1;
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
   rmSync(dir, { recursive: true, force: true });
-  return { passed, failed };
+  return counts;
 }
 
 function runBrowserTests(chrome) {
   const dir = mkdtempSync(join(tmpdir(), 'qp-wtr-'));
-  const counts = join(dir, 'counts.json');
+  const file = join(dir, 'counts.json');
   const result = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], {
     stdio: 'inherit',
-    env: { ...process.env, CHROME_PATH: chrome, QP_WTR_COUNTS: counts },
+    env: { ...process.env, CHROME_PATH: chrome, QP_WTR_COUNTS: file },
   });
-  let passed = 0;
-  let failed = 0;
+  const counts = { passed: 0, failed: 1 };
   try {
-    ({ passed, failed } = JSON.parse(readFileSync(counts, 'utf8')));
+    Object.assign(counts, JSON.parse(readFileSync(file, 'utf8')));
   } catch {
-    failed = 1;
+    // The runner died before its reporter wrote the counts.
   }
-  if (result.status !== 0 && failed === 0) failed = 1;
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
   rmSync(dir, { recursive: true, force: true });
-  return { passed, failed };
+  return counts;
 }
 
 ensureDependencies();
 build();
-const server = runServerTests();
+const suites = { server: runNodeTests(['demo/server/test/']) };
 const chrome = ensureChrome();
-const browser = chrome ? runBrowserTests(chrome) : { passed: 0, failed: 1 };
-const passed = server.passed + browser.passed;
-const failed = server.failed + browser.failed;
-console.log(`\nserver: ${server.passed} passed, ${server.failed} failed; browser: ${browser.passed} passed, ${browser.failed} failed`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+if (chrome) {
+  suites.browser = runBrowserTests(chrome);
+  // The demo as a person uses it, driven by puppeteer in the same Chromium.
+  suites.demo = runNodeTests(['test/e2e/'], { ...process.env, CHROME_PATH: chrome });
+} else {
+  suites.browser = { passed: 0, failed: 1 };
+}
+const total = Object.values(suites).reduce(
+  (sum, counts) => ({ passed: sum.passed + counts.passed, failed: sum.failed + counts.failed }),
+  { passed: 0, failed: 0 },
+);
+console.log(
+  `\n${Object.entries(suites)
+    .map(([name, counts]) => `${name}: ${counts.passed} passed, ${counts.failed} failed`)
+    .join('; ')}`,
+);
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exitCode = total.failed === 0 ? 0 : 1;

@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { createProctor } from '../src/index.js';
 import type { Proctor } from '../src/index.js';
 import { createFixture, serverEvents } from './helpers/canvas.js';
+import { NO_CAPTURE } from './helpers/no-capture.js';
 
 /** Resolves when `predicate` holds for a proctor event, without timers of our own. */
 function nextState(proctor: Proctor, wanted: string): Promise<void> {
@@ -34,14 +35,22 @@ describe('the first events, from a real page to the server', () => {
     await proctor.flush();
 
     const events = await serverEvents(fixture, String(submission.id), { withClientTimestamp: true });
-    const types = events.map((event) => event.event_type);
-    expect(types).to.deep.equal(['submission_created', 'page_blurred', 'page_focused']);
-    for (const event of events.slice(1)) {
+    expect(events[0]!.event_type).to.equal('submission_created');
+    const sessionStarted = events.filter((event) => event.event_type === 'session_started');
+    expect(sessionStarted.map((event) => event.event_data)).to.deep.equal([
+      { user_agent: navigator.userAgent },
+    ]);
+    // Capture also records visibility, screen and so on; the Canvas types in order are blur then focus.
+    const focus = events.filter(
+      (event) => event.event_type === 'page_blurred' || event.event_type === 'page_focused',
+    );
+    expect(focus.map((event) => event.event_type)).to.deep.equal(['page_blurred', 'page_focused']);
+    for (const event of focus) {
       // Canvas's page sends no event_data for these, and the server stores NULL.
       expect(event.event_data).to.equal(null);
       expect(event.client_timestamp).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     }
-    const [blurAt, focusAt] = events.slice(1).map((event) => Date.parse(event.client_timestamp!));
+    const [blurAt, focusAt] = focus.map((event) => Date.parse(event.client_timestamp!));
     expect(focusAt).to.be.greaterThan(blurAt!);
     expect((await proctor.getStats()).pending).to.equal(0);
     await proctor.stop();
@@ -55,14 +64,18 @@ describe('the first events, from a real page to the server', () => {
       headers: { Authorization: `Bearer ${fixture.student.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ access_code: 'letmein' }),
     });
-    const qs = ((await started.json()) as { quiz_submissions: { id: number; attempt: number; validation_token: string }[] })
-      .quiz_submissions[0]!;
+    const qs = (
+      (await started.json()) as {
+        quiz_submissions: { id: number; attempt: number; validation_token: string }[];
+      }
+    ).quiz_submissions[0]!;
     const proctor = createProctor({
       courseId: fixture.courseId,
       quizId: fixture.quizId,
       auth: { type: 'bearer', token: fixture.student.token },
       submission: { id: qs.id, attempt: qs.attempt, validationToken: qs.validation_token },
       flushIntervalMs: 3_600_000,
+      capture: NO_CAPTURE,
     });
     const active = nextState(proctor, 'active');
     await proctor.start();

@@ -10,8 +10,12 @@ function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = src;
-    script.onload = () => { resolve(); };
-    script.onerror = () => { reject(new Error(`could not load ${src}`)); };
+    script.onload = () => {
+      resolve();
+    };
+    script.onerror = () => {
+      reject(new Error(`could not load ${src}`));
+    };
     document.head.append(script);
   });
 }
@@ -21,6 +25,8 @@ describe('the IIFE build', () => {
     await loadScript('/dist/quiz-proctor.iife.min.js');
     const api = window.QuizProctor!;
     expect(api.createProctor).to.be.a('function');
-    expect(() => (api.createProctor as (o: unknown) => unknown)({ courseId: 'x', quizId: 1 })).to.throw(/`courseId`/);
+    expect(() => (api.createProctor as (o: unknown) => unknown)({ courseId: 'x', quizId: 1 })).to.throw(
+      /`courseId`/,
+    );
   });
 });

@@ -11,7 +11,11 @@ describe('createProctor options', () => {
     ['an unknown auth type', { ...valid, auth: { type: 'basic' } }, 'auth.type'],
     ['a zero flush interval', { ...valid, flushIntervalMs: 0 }, 'flushIntervalMs'],
     ['a fractional batch size', { ...valid, maxBatchEvents: 1.5 }, 'maxBatchEvents'],
-    ['a submission without a token', { ...valid, submission: { id: 1, attempt: 1, validationToken: '' } }, 'submission.validationToken'],
+    [
+      'a submission without a token',
+      { ...valid, submission: { id: 1, attempt: 1, validationToken: '' } },
+      'submission.validationToken',
+    ],
     ['a malformed base URL', { ...valid, baseUrl: 'http://[' }, 'baseUrl'],
   ] as const) {
     it(`throws a ConfigError naming the option for ${name}`, () => {

@@ -24,7 +24,9 @@
       // The page's Canvas cookie session, with the CSRF token from the _csrf_token cookie.
       auth: { type: 'session' },
     });
-    proctor.on('delivered', ({ count, lastSeq }) => show(`Delivered ${count} event(s); last seq ${lastSeq}.`));
+    proctor.on('delivered', ({ count, lastSeq }) =>
+      show(`Delivered ${count} event(s); last seq ${lastSeq}.`),
+    );
     proctor.on('error', (error) => show(`${error.code}: ${error.message}`));
     proctor.on('delivery', (state) => {
       if (state === 'paused' || state === 'backoff') show(`Delivery ${state}; every event is kept.`);

@@ -29,15 +29,16 @@
     const submissions = pages.flatMap((page) => page.quiz_submissions);
     const sections = [];
     for (const qs of submissions) {
-      const events = (await getAll(`${base}/${qs.id}/events?per_page=100&include_client_timestamp=true`)).flatMap(
-        (page) => page.quiz_submission_events,
-      );
+      const events = (
+        await getAll(`${base}/${qs.id}/events?per_page=100&include_client_timestamp=true`)
+      ).flatMap((page) => page.quiz_submission_events);
       const section = document.createElement('section');
       const title = document.createElement('h2');
       title.textContent = `Submission ${qs.id}, user ${qs.user_id}, attempt ${qs.attempt} (${qs.workflow_state}): ${events.length} events`;
       const table = document.createElement('table');
       const head = table.createTHead().insertRow();
-      for (const name of ['received (server)', 'captured (client)', 'event_type', 'event_data']) head.append(cell(name));
+      for (const name of ['received (server)', 'captured (client)', 'event_type', 'event_data'])
+        head.append(cell(name));
       const rows = table.createTBody();
       for (const event of events) {
         const row = rows.insertRow();

@@ -1,4 +1,4 @@
-import { fromFocus } from '../capture/from-focus.js';
+import { createCapture } from '../capture/create-capture.js';
 import { ProctorError } from '../errors/proctor-error.js';
 import { startAttemptPipeline, type AttemptPipeline } from '../pipeline/attempt-pipeline.js';
 import { startSubmission } from '../session/start-submission.js';
@@ -46,7 +46,8 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
       setState('starting');
       try {
         submission =
-          options.submission ?? (await startSubmission(http, options.courseId, options.quizId, options.accessCode));
+          options.submission ??
+          (await startSubmission(http, options.courseId, options.quizId, options.accessCode));
         pipeline = await startAttemptPipeline({
           options,
           deps,
@@ -54,11 +55,14 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
           http,
           getAuth: () => auth,
           emitter,
-          capture: () => fromFocus(deps.target, deps.scheduler),
+          capture: (memory, stop$) =>
+            createCapture(options.capture, { target: deps.target, scheduler: deps.scheduler, memory, stop$ }),
         });
       } catch (cause) {
         const error =
-          cause instanceof ProctorError ? cause : new ProctorError('session_failed', String(cause), { cause });
+          cause instanceof ProctorError
+            ? cause
+            : new ProctorError('session_failed', String(cause), { cause });
         emitter.emit('error', error);
         setState('failed');
         throw error;

@@ -1,3 +1,4 @@
+import { resolveCaptureOptions } from '../capture/resolve-capture-options.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { ProctorOptions } from './proctor-options.js';
 import { DEFAULTS, type ResolvedOptions } from './resolved-options.js';
@@ -7,7 +8,10 @@ const ID = /^\d+$/;
 function canvasId(value: unknown, option: string): string {
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text !== 'string' || !ID.test(text)) {
-    throw new ConfigError(option, `must be a Canvas id (a positive integer or its string), got ${JSON.stringify(value)}`);
+    throw new ConfigError(
+      option,
+      `must be a Canvas id (a positive integer or its string), got ${JSON.stringify(value)}`,
+    );
   }
   return text;
 }
@@ -55,6 +59,12 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   if (options.accessCode !== undefined && typeof options.accessCode !== 'string') {
     throw new ConfigError('accessCode', 'must be a string');
   }
+  const capture = options.capture ?? {};
+  if (typeof (capture as unknown) !== 'object' || (capture as unknown) === null) {
+    throw new ConfigError('capture', 'must be an object');
+  }
+  // Bad selectors or durations throw now, in the caller's stack, not later inside start().
+  resolveCaptureOptions(capture, document.createDocumentFragment());
   return {
     courseId: canvasId(options.courseId, 'courseId'),
     quizId: canvasId(options.quizId, 'quizId'),
@@ -63,14 +73,23 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
     submission:
       submission === undefined
         ? undefined
-        : { id: String(submission.id), attempt: submission.attempt, validationToken: submission.validationToken },
+        : {
+            id: String(submission.id),
+            attempt: submission.attempt,
+            validationToken: submission.validationToken,
+          },
     accessCode: options.accessCode,
+    capture,
     flushIntervalMs: positiveInteger(options.flushIntervalMs, 'flushIntervalMs', DEFAULTS.flushIntervalMs),
     maxBatchEvents: positiveInteger(options.maxBatchEvents, 'maxBatchEvents', DEFAULTS.maxBatchEvents),
     maxBatchBytes: positiveInteger(options.maxBatchBytes, 'maxBatchBytes', DEFAULTS.maxBatchBytes),
     maxStoredEvents: positiveInteger(options.maxStoredEvents, 'maxStoredEvents', DEFAULTS.maxStoredEvents),
     maxStoredBytes: positiveInteger(options.maxStoredBytes, 'maxStoredBytes', DEFAULTS.maxStoredBytes),
-    retryBaseDelayMs: positiveInteger(options.retryBaseDelayMs, 'retryBaseDelayMs', DEFAULTS.retryBaseDelayMs),
+    retryBaseDelayMs: positiveInteger(
+      options.retryBaseDelayMs,
+      'retryBaseDelayMs',
+      DEFAULTS.retryBaseDelayMs,
+    ),
     retryMaxDelayMs: positiveInteger(options.retryMaxDelayMs, 'retryMaxDelayMs', DEFAULTS.retryMaxDelayMs),
     maxRetryAfterMs: positiveInteger(options.maxRetryAfterMs, 'maxRetryAfterMs', DEFAULTS.maxRetryAfterMs),
   };

@@ -1,3 +1,5 @@
+import type { CaptureOptions } from '../capture/capture-options.js';
+
 /** How requests to Canvas authenticate. */
 export type CanvasAuth =
   /** An API access token sent as `Authorization: Bearer`. Kept in memory only, never persisted. */
@@ -30,6 +32,12 @@ export interface ProctorOptions {
   auth?: CanvasAuth;
   /** Adopt this submission instead of starting one. */
   submission?: SubmissionRef;
+  /**
+   * What to capture and how to find questions on the page. Canvas's classic quiz markup needs
+   * nothing; see docs/events.md for every event and the switch that turns it off.
+   * @default {}
+   */
+  capture?: CaptureOptions;
   /** The quiz's access code, sent when starting a submission. */
   accessCode?: string;
   /**

@@ -1,3 +1,4 @@
+import type { CaptureOptions } from '../capture/capture-options.js';
 import type { CanvasAuth, SubmissionRef } from './proctor-options.js';
 
 /** Options after validation and defaults: every field present, ids as strings, URLs absolute. */
@@ -8,6 +9,7 @@ export interface ResolvedOptions {
   auth: CanvasAuth;
   submission: SubmissionRef | undefined;
   accessCode: string | undefined;
+  capture: CaptureOptions;
   flushIntervalMs: number;
   maxBatchEvents: number;
   maxBatchBytes: number;

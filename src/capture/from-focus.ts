@@ -17,7 +17,7 @@ import { throttleChanges } from './throttle-changes.js';
 
 const FRAME_TAGS = new Set(['IFRAME', 'FRAME']);
 
-/** The focused iframe's window when the page can listen to it (same origin), else `undefined`. */
+// The focused iframe's window when the page can listen to it (same origin), else undefined.
 function focusedFrameWindow(doc: Document): Window | undefined {
   const element = doc.activeElement;
   if (!element || !FRAME_TAGS.has(element.tagName)) return undefined;
@@ -30,12 +30,10 @@ function focusedFrameWindow(doc: Document): Window | undefined {
   }
 }
 
-/**
- * Whether the page has the user's focus, as window focus and blur events say (true: present).
- * A blur that moved focus into an iframe of the page (the rich content editor) is not away, as in
- * Canvas; unlike Canvas, focus leaving that iframe for another window is, so a same-origin iframe
- * holding the focus is watched too (one at a time).
- */
+// Whether the page has the user's focus, as window focus and blur events say (true: present).
+// A blur that moved focus into an iframe of the page (the rich content editor) is not away, as in
+// Canvas; unlike Canvas, focus leaving that iframe for another window is, so a same-origin iframe
+// holding the focus is watched too (one at a time).
 function fromPresence(target: Window, scheduler: SchedulerLike): Observable<boolean> {
   return new Observable<boolean>((subscriber) => {
     const doc = target.document;
@@ -104,6 +102,8 @@ export function fromFocus(
 ): Observable<CapturedEvent> {
   return defer(() => {
     // Stopping completes the presence, and completion makes the throttle record what it holds back.
+    // Present at start, as Canvas assumes: document.hasFocus() is also false when the focused
+    // element was removed while the window keeps focus, and no focus event would ever correct that.
     const presence$ = fromPresence(target, scheduler).pipe(takeUntil(opts.stop$ ?? NEVER));
     return presence$.pipe(
       throttleChanges(true, opts.throttleMs ?? 5000, scheduler),

@@ -5,7 +5,9 @@ import { TransportError } from './transport-error.js';
 // Checked by name as well as instanceof, so errors from another realm (an iframe's copy) still match.
 /** True for any error made by this SDK. */
 export function isProctorError(error: unknown): error is ProctorError {
-  return error instanceof ProctorError || (error instanceof Error && 'code' in error && /Error$/.test(error.name));
+  return (
+    error instanceof ProctorError || (error instanceof Error && 'code' in error && /Error$/.test(error.name))
+  );
 }
 
 /** True for an invalid-option error thrown by `createProctor`. */

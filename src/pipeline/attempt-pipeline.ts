@@ -1,5 +1,15 @@
 import type { KyInstance } from 'ky';
-import { concatMap, filter, fromEvent, interval, map, merge, Subject, Subscription, type Observable } from 'rxjs';
+import {
+  concatMap,
+  filter,
+  fromEvent,
+  interval,
+  map,
+  merge,
+  Subject,
+  Subscription,
+  type Observable,
+} from 'rxjs';
 import type { ProctorDeps } from '../api/proctor-deps.js';
 import type { ProctorEvents, ProctorStats } from '../api/proctor.js';
 import type { CanvasAuth, SubmissionRef } from '../api/proctor-options.js';
@@ -16,7 +26,8 @@ import { sendEvents } from '../transport/send-events.js';
 import { sendKeepalive } from '../transport/send-keepalive.js';
 import type { Emitter } from '../util/emitter.js';
 import { bufferBurst } from './buffer-burst.js';
-import { loadCaptureMemory, type CaptureMemory } from './capture-memory.js';
+import type { CaptureMemory } from '../capture/capture-options.js';
+import { loadCaptureMemory } from './capture-memory.js';
 import type { CapturedEvent, StoredEvent } from './event-record.js';
 import { openTabChannel, type TabMessage } from './tab-channel.js';
 
@@ -28,8 +39,11 @@ export interface AttemptPipelineConfig {
   /** The current credentials (setAuth may replace them). */
   getAuth: () => CanvasAuth;
   emitter: Emitter<ProctorEvents>;
-  /** The capture sources, given the attempt's memory (so "once per attempt" survives reloads). */
-  capture: (memory: CaptureMemory) => Observable<CapturedEvent>;
+  /**
+   * The capture sources, given the attempt's memory (so "once per attempt" survives reloads) and a
+   * notifier on which they record what their timing rules hold back, then complete.
+   */
+  capture: (memory: CaptureMemory, stop$: Observable<void>) => Observable<CapturedEvent>;
 }
 
 /** One attempt's capture → write-ahead → delivery, running until `stop()`. */
@@ -43,6 +57,8 @@ export interface AttemptPipeline {
 
 let flushIds = 0;
 const LOSS_REPORT_WINDOW_MS = 2000;
+// Events per store transaction: 500 puts take a few ms, well under a 50 ms long task.
+const MAX_WRITE_BURST = 500;
 
 export async function startAttemptPipeline(config: AttemptPipelineConfig): Promise<AttemptPipeline> {
   const { options, deps, submission, http, emitter } = config;
@@ -57,6 +73,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   const bounds = { maxEvents: options.maxStoredEvents, maxBytes: options.maxStoredBytes };
   const captured$ = new Subject<CapturedEvent>();
   const flushNow$ = new Subject<void>();
+  // Capture and the delivery triggers.
   const running = new Subscription();
   let storage: ProctorStats['storage'] = 'indexeddb';
   let delivered = 0;
@@ -146,6 +163,9 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   };
   const channel = openTabChannel(name, (message: TabMessage) => {
     if (message.type === 'wake' && leader.isLeader) void engine.drain();
+    if (message.type === 'hello' && options.capture.captureSecondTab !== false) {
+      record({ type: 'second_tab_opened', data: { tab_id: message.tabId }, capturedAt: scheduler.now() });
+    }
     if (message.type === 'flush' && leader.isLeader) {
       void leaderFlush().then((error) => {
         const reply: TabMessage = { type: 'flushed', id: message.id };
@@ -161,7 +181,10 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       flushWaiters.delete(message.id);
       if (message.error === undefined) waiter?.(undefined);
       else {
-        const init: { retryable: boolean; status?: number; detail: string } = { retryable: true, detail: message.error.message };
+        const init: { retryable: boolean; status?: number; detail: string } = {
+          retryable: true,
+          detail: message.error.message,
+        };
         if (message.error.status !== undefined) init.status = message.error.status;
         waiter?.(new TransportError('http_error', init));
       }
@@ -180,10 +203,12 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     else channel.post({ type: 'wake' });
   };
 
-  running.add(
+  // The write path is kept apart from `running` so stop() can let it finish what is buffered.
+  const writes = new Subscription();
+  writes.add(
     captured$
       .pipe(
-        bufferBurst(deps.writeWindowMs, scheduler, flushNow$),
+        bufferBurst(deps.writeWindowMs, scheduler, flushNow$, MAX_WRITE_BURST),
         // Numbered synchronously, so a page being hidden can send a burst before its write completes.
         map((burst) => {
           const next = numberEvents(meta, burst);
@@ -195,7 +220,11 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
           try {
             const result = await store.append(events);
             if (result.meta.lastSeq > meta.lastSeq || result.meta.lastAt > meta.lastAt) {
-              meta = { ...meta, lastSeq: Math.max(meta.lastSeq, result.meta.lastSeq), lastAt: Math.max(meta.lastAt, result.meta.lastAt) };
+              meta = {
+                ...meta,
+                lastSeq: Math.max(meta.lastSeq, result.meta.lastSeq),
+                lastAt: Math.max(meta.lastAt, result.meta.lastAt),
+              };
             }
             if (result.stored[0]?.seq !== events[0]?.seq || result.stored.length !== events.length) {
               // Another tab numbered first, or the bounds dropped some: keep the store's version.
@@ -232,7 +261,12 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   const waiting = early;
   early = undefined;
   for (const event of waiting) captured$.next(event);
-  running.add(config.capture(memory).subscribe(record));
+  const captureStop$ = new Subject<void>();
+  running.add(config.capture(memory, captureStop$).subscribe(record));
+  // Another tab of this attempt is evidence too: each tab says hello, and the tabs already there
+  // record the newcomer.
+  const tabId = Math.random().toString(36).slice(2, 10);
+  channel.post({ type: 'hello', tabId });
   running.add(
     interval(options.flushIntervalMs, scheduler).subscribe(() => {
       if (leader.isLeader) void engine.drain();
@@ -253,7 +287,11 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   running.add(
     merge(
       fromEvent(doc, 'visibilitychange').pipe(filter(() => doc.visibilityState === 'visible')),
-      fromEvent(deps.target, 'online').pipe(map(() => { engine.retryNow(); })),
+      fromEvent(deps.target, 'online').pipe(
+        map(() => {
+          engine.retryNow();
+        }),
+      ),
     ).subscribe(send),
   );
 
@@ -277,11 +315,15 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     },
     async stop() {
       if (stopped) return;
+      // Capture first records what its throttles hold back, then nothing new is accepted, and the
+      // write path drains its buffer (completing the subject flushes it) before it is torn down.
+      captureStop$.next();
       reportLossNow$.next();
       stopped = true;
       running.unsubscribe();
       captured$.complete();
       await written();
+      writes.unsubscribe();
       if (leader.isLeader) await engine.drain();
       engine.stop();
       leader.release();

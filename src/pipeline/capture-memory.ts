@@ -1,14 +1,11 @@
+import type { CaptureMemory } from '../capture/capture-options.js';
 import type { EventStore } from '../store/event-store.js';
-
-/** Facts capture must remember for the whole attempt (session started, questions seen), not per page. */
-export interface CaptureMemory {
-  has(key: string): boolean;
-  add(key: string): void;
-}
 
 const MARKS_KEY = 'marks';
 
-/** Loads the attempt's marks once; each new mark is written back to the attempt's store. */
+/**
+ * Capture's memory of the attempt (session started, questions seen), so "once per attempt" holds
+ * across reloads. Loads the attempt's marks once; each new mark is written back to the attempt's store. */
 export async function loadCaptureMemory(store: EventStore): Promise<CaptureMemory> {
   const marks = new Set((await store.getValue<string[]>(MARKS_KEY).catch(() => undefined)) ?? []);
   return {

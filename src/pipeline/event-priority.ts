@@ -3,16 +3,25 @@
 const INTEGRITY = new Set([
   'page_blurred',
   'page_hidden',
-  'clipboard_copied',
-  'clipboard_cut',
-  'clipboard_pasted',
+  'text_copied',
+  'text_cut',
+  'text_pasted',
   'fullscreen_exited',
+  'shortcut_pressed',
+  'print_requested',
+  'network_disconnected',
   'second_tab_opened',
   'storage_degraded',
   'events_dropped',
   'session_started',
 ]);
-const LOW = new Set(['question_viewed', 'window_resized', 'screen_changed', 'context_menu_opened', 'capture_warning']);
+const LOW = new Set([
+  'question_viewed',
+  'window_resized',
+  'screen_changed',
+  'context_menu_opened',
+  'capture_warning',
+]);
 
 /** 2 for integrity evidence, 0 for low-value signals, 1 for everything else. */
 export function eventPriority(type: string): 0 | 1 | 2 {

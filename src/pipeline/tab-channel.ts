@@ -1,5 +1,7 @@
 /** Messages between the tabs of one attempt (BroadcastChannel, named after the attempt's store). */
 export type TabMessage =
+  /** A tab of the attempt started: the others record `second_tab_opened`. */
+  | { type: 'hello'; tabId: string }
   /** A follower wrote events, or saw a reason to send: the leader should drain. */
   | { type: 'wake' }
   /** A follower's flush(): the leader drains and answers `flushed` with the same id. */

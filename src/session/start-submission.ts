@@ -17,7 +17,10 @@ function refOf(json: QuizSubmissionJson): SubmissionRef {
 async function canvasMessage(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
   try {
-    const json = JSON.parse(text.replace(/^while\(1\);/, '')) as { message?: string; errors?: { message?: string }[] };
+    const json = JSON.parse(text.replace(/^while\(1\);/, '')) as {
+      message?: string;
+      errors?: { message?: string }[];
+    };
     return json.message ?? json.errors?.[0]?.message ?? text;
   } catch {
     return text;

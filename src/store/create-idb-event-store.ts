@@ -1,7 +1,13 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { StoredEvent } from '../pipeline/event-record.js';
 import { chooseVictims } from './choose-victims.js';
-import { EMPTY_META, type DeadLetter, type EventStore, type StoreBounds, type StoreMeta } from './event-store.js';
+import {
+  EMPTY_META,
+  type DeadLetter,
+  type EventStore,
+  type StoreBounds,
+  type StoreMeta,
+} from './event-store.js';
 import { follows, numberEvents, withAdded } from './number-events.js';
 
 // One object store per attempt database. Events are keyed by their seq (numbers); everything else by
@@ -11,7 +17,24 @@ const META_KEY = 'meta';
 const DEAD = IDBKeyRange.bound('dead:', 'dead;');
 const valueKey = (key: string) => `value:${key}`;
 
-const read = <T>(store: IDBObjectStore, key: IDBValidKey) => promisifyRequest(store.get(key) as IDBRequest<T | undefined>);
+/** Key ranges covering exactly the given events' seqs, one per run of consecutive numbers. */
+function consecutiveRanges(events: readonly StoredEvent[]): IDBKeyRange[] {
+  const seqs = events.map((event) => event.seq).sort((a, b) => a - b);
+  const ranges: IDBKeyRange[] = [];
+  let start = seqs[0];
+  for (let i = 1; i <= seqs.length; i += 1) {
+    const seq = seqs[i];
+    const previous = seqs[i - 1];
+    if (start !== undefined && previous !== undefined && seq !== previous + 1) {
+      ranges.push(IDBKeyRange.bound(start, previous));
+      start = seq;
+    }
+  }
+  return ranges;
+}
+
+const read = <T>(store: IDBObjectStore, key: IDBValidKey) =>
+  promisifyRequest(store.get(key) as IDBRequest<T | undefined>);
 
 /** An {@link EventStore} in IndexedDB, one database per attempt (idb-keyval's `createStore`). */
 export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventStore {
@@ -47,20 +70,23 @@ export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventS
         await promisifyRequest(store.transaction);
         return { stored, dropped, meta: nextMeta };
       }),
-    getMeta: () => useStore('readonly', async (store) => (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META),
+    getMeta: () =>
+      useStore('readonly', async (store) => (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META),
     peek: (limit) =>
-      useStore('readonly', (store) => promisifyRequest(store.getAll(EVENTS, limit) as IDBRequest<StoredEvent[]>)),
+      useStore('readonly', (store) =>
+        promisifyRequest(store.getAll(EVENTS, limit) as IDBRequest<StoredEvent[]>),
+      ),
     ack: (events) =>
       useStore('readwrite', async (store) => {
         const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
         let { count, bytes } = meta;
-        for (const event of events) {
-          // Another tab may already have acknowledged it; count only what is really removed.
-          const key = await promisifyRequest(store.getKey(event.seq));
-          if (key === undefined) continue;
-          store.delete(event.seq);
-          count -= 1;
-          bytes -= event.bytes;
+        // One read and one delete per run of consecutive seqs, not two requests per event: a range
+        // holds only events of this batch, and what another tab already acknowledged is not counted.
+        for (const range of consecutiveRanges(events)) {
+          const present = await promisifyRequest(store.getAll(range) as IDBRequest<StoredEvent[]>);
+          store.delete(range);
+          count -= present.length;
+          bytes -= present.reduce((sum, event) => sum + event.bytes, 0);
         }
         store.put({ ...meta, count, bytes }, META_KEY);
         return promisifyRequest(store.transaction);
@@ -71,7 +97,8 @@ export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventS
         const present = (await promisifyRequest(store.getKey(letter.event.seq))) !== undefined;
         store.delete(letter.event.seq);
         store.put(letter, `dead:${String(letter.event.seq).padStart(12, '0')}`);
-        if (present) store.put({ ...meta, count: meta.count - 1, bytes: meta.bytes - letter.event.bytes }, META_KEY);
+        if (present)
+          store.put({ ...meta, count: meta.count - 1, bytes: meta.bytes - letter.event.bytes }, META_KEY);
         return promisifyRequest(store.transaction);
       }),
     deadLetters: () =>

@@ -1,6 +1,12 @@
 import type { StoredEvent } from '../pipeline/event-record.js';
 import { chooseVictims } from './choose-victims.js';
-import { EMPTY_META, type DeadLetter, type EventStore, type StoreBounds, type StoreMeta } from './event-store.js';
+import {
+  EMPTY_META,
+  type DeadLetter,
+  type EventStore,
+  type StoreBounds,
+  type StoreMeta,
+} from './event-store.js';
 import { follows, numberEvents, withAdded } from './number-events.js';
 
 /**

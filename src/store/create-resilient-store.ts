@@ -20,7 +20,8 @@ function reasonOf(cause: unknown): string {
   if (name === 'QuotaExceededError') return 'quota_exceeded';
   if (name === 'InvalidStateError' || name === 'UnknownError') return 'connection_lost';
   // No IndexedDB at all, or one the page may not use (opaque origins, blocked third-party storage).
-  if (typeof indexedDB === 'undefined' || name === 'ReferenceError' || name === 'SecurityError') return 'unavailable';
+  if (typeof indexedDB === 'undefined' || name === 'ReferenceError' || name === 'SecurityError')
+    return 'unavailable';
   return name === '' ? 'failed' : name;
 }
 

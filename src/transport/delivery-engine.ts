@@ -41,7 +41,13 @@ function errorFor(verdict: Exclude<Verdict, { kind: 'ok' }>, result: SendResult)
   const status = result.status;
   const detail = status === undefined ? result.body : `HTTP ${status}`;
   const code =
-    verdict.kind === 'pause' ? verdict.code : verdict.kind === 'split' ? 'event_rejected' : status === undefined ? 'network_failed' : 'http_error';
+    verdict.kind === 'pause'
+      ? verdict.code
+      : verdict.kind === 'split'
+        ? 'event_rejected'
+        : status === undefined
+          ? 'network_failed'
+          : 'http_error';
   const init: { retryable: boolean; status?: number; body?: string; detail?: string } = {
     retryable: verdict.kind === 'retry',
   };
@@ -223,7 +229,9 @@ export class DeliveryEngine {
         return this.#lastError;
       }
       this.#again = false;
-      const pending = (await store.peek(this.#c.maxBatchEvents)).filter((event) => !this.#inFlight.has(event.seq));
+      const pending = (await store.peek(this.#c.maxBatchEvents)).filter(
+        (event) => !this.#inFlight.has(event.seq),
+      );
       this.remember(pending);
       if (pending.length === 0) {
         if (this.#askedAgain()) continue;
@@ -245,7 +253,13 @@ export class DeliveryEngine {
     } finally {
       for (const event of batch) this.#inFlight.delete(event.seq);
     }
-    const verdict = judgeSend(result, this.#retry.failures + 1, this.#c.timing, this.#c.scheduler.now(), this.#c.random);
+    const verdict = judgeSend(
+      result,
+      this.#retry.failures + 1,
+      this.#c.timing,
+      this.#c.scheduler.now(),
+      this.#c.random,
+    );
     if (verdict.kind === 'ok') {
       if (this.#retry.failures > 0) {
         this.#retry = { failures: 0, notBefore: 0 };
@@ -271,7 +285,10 @@ export class DeliveryEngine {
     const error = errorFor(verdict, result);
     this.#report(error);
     if (verdict.kind === 'retry') {
-      this.#retry = { failures: this.#retry.failures + 1, notBefore: this.#c.scheduler.now() + verdict.delayMs };
+      this.#retry = {
+        failures: this.#retry.failures + 1,
+        notBefore: this.#c.scheduler.now() + verdict.delayMs,
+      };
       await this.#saveRetry();
       this.#c.onRetry();
       this.#setState('backoff');

@@ -8,7 +8,11 @@ export function eventsBody(events: readonly StoredEvent[]): string {
 }
 
 /** POSTs one batch. Never throws: a request that got no answer comes back without a status. */
-export async function sendEvents(http: KyInstance, path: string, events: readonly StoredEvent[]): Promise<SendResult> {
+export async function sendEvents(
+  http: KyInstance,
+  path: string,
+  events: readonly StoredEvent[],
+): Promise<SendResult> {
   try {
     const response = await http.post(path, {
       body: eventsBody(events),

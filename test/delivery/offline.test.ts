@@ -34,7 +34,9 @@ describe('delivery: offline for a stretch', () => {
     const seqs = bySeq(events);
     expect([...seqs.keys()]).to.deep.equal(Array.from({ length: 41 }, (_, i) => i + 1));
     expect([...seqs.values()].every((copies) => copies.length === 1)).to.equal(true);
-    const stamps = events.filter((e) => e.event_type !== 'submission_created').map((e) => Date.parse(e.client_timestamp!));
+    const stamps = events
+      .filter((e) => e.event_type !== 'submission_created')
+      .map((e) => Date.parse(e.client_timestamp!));
     expect(stamps).to.deep.equal([...stamps].sort((a, b) => a - b));
     expect(new Set(stamps).size).to.equal(stamps.length);
     expect((await proctor.getStats()).pending).to.equal(0);

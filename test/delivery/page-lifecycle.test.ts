@@ -10,6 +10,7 @@ import {
   serverEvents,
   startSubmission,
 } from '../helpers/canvas.js';
+import { NO_CAPTURE } from '../helpers/no-capture.js';
 import { callTab, closeAllTabs, closeTab, openTab, reloadTab } from '../helpers/tabs.js';
 
 describe('delivery: reloads, hidden pages and closed tabs', () => {
@@ -28,6 +29,7 @@ describe('delivery: reloads, hidden pages and closed tabs', () => {
       auth: { type: 'bearer' as const, token: fixture.student.token },
       submission,
       flushIntervalMs: 3_600_000,
+      capture: NO_CAPTURE,
     };
     // The first send is handled by the server (stored) but its answer never comes back.
     await addFault({ path, method: 'POST', action: 'reset', afterHandler: true });
@@ -35,7 +37,10 @@ describe('delivery: reloads, hidden pages and closed tabs', () => {
     await callTab(tab, 'start');
     await callTab(tab, 'burst', 'before_reload', 5);
     void callTab(tab, 'flush');
-    await eventually(async () => ((await requestLog(path)).some((r) => r.status === 'reset') ? true : undefined), 'the lost answer');
+    await eventually(
+      async () => ((await requestLog(path)).some((r) => r.status === 'reset') ? true : undefined),
+      'the lost answer',
+    );
     await reloadTab(tab);
     await callTab(tab, 'start');
     await callTab(tab, 'burst', 'after_reload', 3);
@@ -53,7 +58,9 @@ describe('delivery: reloads, hidden pages and closed tabs', () => {
       expect(new Set(copies.map((c) => JSON.stringify(c.event_data))).size).to.equal(1);
     }
     // No two distinct events share a client_timestamp, so (attempt, client_timestamp) names one event.
-    const distinct = new Set(events.filter((e) => e.event_type !== 'submission_created').map((e) => e.client_timestamp));
+    const distinct = new Set(
+      events.filter((e) => e.event_type !== 'submission_created').map((e) => e.client_timestamp),
+    );
     expect(distinct.size).to.equal(8);
   });
 
@@ -67,6 +74,7 @@ describe('delivery: reloads, hidden pages and closed tabs', () => {
       auth: { type: 'bearer', token: fixture.student.token },
       submission,
       flushIntervalMs: 3_600_000,
+      capture: NO_CAPTURE,
       maxBatchEvents: 1000,
     });
     await callTab(tab, 'start');
@@ -93,6 +101,7 @@ describe('delivery: reloads, hidden pages and closed tabs', () => {
       auth: { type: 'bearer' as const, token: fixture.student.token },
       submission,
       flushIntervalMs: 3_600_000,
+      capture: NO_CAPTURE,
     };
     const first = await openTab(config);
     await callTab(first, 'start');
@@ -104,7 +113,10 @@ describe('delivery: reloads, hidden pages and closed tabs', () => {
     await addFault({ path, method: 'POST', action: 'timeout', delayMs: 60_000 });
     // This flush never answers: the tab is closed under it.
     void callTab(first, 'flush').catch(() => undefined);
-    await eventually(async () => ((await requestLog(path)).some((r) => r.method === 'POST') ? true : undefined), 'the first send');
+    await eventually(
+      async () => ((await requestLog(path)).some((r) => r.method === 'POST') ? true : undefined),
+      'the first send',
+    );
     await closeTab(first);
     await callTab(second, 'burst', 'after_close', 2);
     expect(await callTab(second, 'flush')).to.equal('ok');
@@ -114,12 +126,17 @@ describe('delivery: reloads, hidden pages and closed tabs', () => {
     // Eight of our events (Canvas's own page_blurred/page_focused, fired as tabs take the front, carry
     // no seq and are not counted here), each exactly once.
     expect(stored.size, seen).to.equal(8);
-    expect([...stored.values()].every((copies) => copies.length === 1), seen).to.equal(true);
+    expect(
+      [...stored.values()].every((copies) => copies.length === 1),
+      seen,
+    ).to.equal(true);
     const types = [...stored.values()].map((copies) => copies[0]!.event_type);
     expect(types.filter((t) => t === 'from_first')).to.have.length(3);
     expect(types.filter((t) => t === 'from_second')).to.have.length(3);
     // Never two requests at once for the attempt.
     const posts = (await requestLog(path)).filter((r) => r.method === 'POST' && r.status !== 'timeout');
-    posts.slice(1).forEach((r, i) => expect(r.time).to.be.at.least(posts[i]!.time + (posts[i]!.durationMs ?? 0)));
+    posts
+      .slice(1)
+      .forEach((r, i) => expect(r.time).to.be.at.least(posts[i]!.time + (posts[i]!.durationMs ?? 0)));
   });
 });

@@ -1,5 +1,12 @@
 import { expect } from '@esm-bundle/chai';
-import { addFault, bySeq, clearFaults, createFixture, serverEvents, startSubmission } from '../helpers/canvas.js';
+import {
+  addFault,
+  bySeq,
+  clearFaults,
+  createFixture,
+  serverEvents,
+  startSubmission,
+} from '../helpers/canvas.js';
 import { deliveredThrough, proctorFor } from '../helpers/proctor-for.js';
 
 describe('delivery: auth trouble and refused events', () => {
@@ -58,7 +65,10 @@ describe('delivery: auth trouble and refused events', () => {
     const stored = bySeq(await serverEvents(fixture, submission.id));
     expect([...stored.keys()]).to.deep.equal([1, 2, 3, 4, 5, 7, 8, 9]);
     expect(dead).to.have.length(1);
-    expect(dead[0]).to.deep.include({ status: 400, reason: '{"errors":[{"message":"event_data is invalid"}]}' });
+    expect(dead[0]).to.deep.include({
+      status: 400,
+      reason: '{"errors":[{"message":"event_data is invalid"}]}',
+    });
     const stats = await proctor.getStats();
     expect(stats.deadLettered).to.equal(1);
     expect(stats.pending).to.equal(0);

@@ -4,6 +4,7 @@ import { normalizeOptions } from '../../src/api/normalize-options.js';
 import { defaultDeps } from '../../src/api/proctor-deps.js';
 import { createIdbEventStore } from '../../src/store/create-idb-event-store.js';
 import type { EventStore, StoreBounds } from '../../src/store/event-store.js';
+import { NO_CAPTURE } from '../helpers/no-capture.js';
 import { bySeq, createFixture, serverEvents, startSubmission, type Fixture } from '../helpers/canvas.js';
 
 /** An IndexedDB store whose writes fail as a full disk makes them fail. */
@@ -29,6 +30,7 @@ async function run(fixture: Fixture, openStore: (name: string, bounds: StoreBoun
       auth: { type: 'bearer', token: fixture.student.token },
       submission,
       flushIntervalMs: 3_600_000,
+      capture: NO_CAPTURE,
     }),
     { ...defaultDeps(), openStore },
   );
@@ -71,6 +73,7 @@ describe('delivery: storage trouble', () => {
         auth: { type: 'bearer', token: 'not-yet' },
         submission,
         flushIntervalMs: 3_600_000,
+        capture: NO_CAPTURE,
         maxStoredEvents: 5,
       }),
       defaultDeps(),

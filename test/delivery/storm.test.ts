@@ -20,7 +20,13 @@ describe('delivery: a storm of server failures', () => {
     const events = `/submissions/${submission.id}/events`;
     await addFault({ path: events, method: 'POST', times: 3, action: 'status', status: 503 });
     await addFault({ path: events, method: 'POST', times: 2, action: 'reset' });
-    await addFault({ path: events, method: 'POST', action: 'status', status: 429, headers: { 'Retry-After': '1' } });
+    await addFault({
+      path: events,
+      method: 'POST',
+      action: 'status',
+      status: 429,
+      headers: { 'Retry-After': '1' },
+    });
     await addFault({ path: events, method: 'POST', preset: 'rate-limit' });
     const proctor = proctorFor(fixture, submission, { retryBaseDelayMs: 100, retryMaxDelayMs: 800 });
     await proctor.start();

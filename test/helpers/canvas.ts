@@ -60,7 +60,9 @@ export async function serverEvents(
     `/api/v1/courses/${fixture.courseId}/quizzes/${fixture.quizId}/submissions/${submissionId}/events?${query}`;
   const events: ServerEvent[] = [];
   while (url) {
-    const response: Response = await fetch(url, { headers: { Authorization: `Bearer ${fixture.teacher.token}` } });
+    const response: Response = await fetch(url, {
+      headers: { Authorization: `Bearer ${fixture.teacher.token}` },
+    });
     if (!response.ok) throw new Error(`events: HTTP ${response.status} ${await response.text()}`);
     const body = (await response.json()) as { quiz_submission_events: ServerEvent[] };
     events.push(...body.quiz_submission_events);
@@ -104,7 +106,9 @@ export interface LoggedRequest {
 }
 
 export async function requestLog(path: string): Promise<LoggedRequest[]> {
-  const { requests } = await control<{ requests: LoggedRequest[] }>(`requests?path=${encodeURIComponent(path)}`);
+  const { requests } = await control<{ requests: LoggedRequest[] }>(
+    `requests?path=${encodeURIComponent(path)}`,
+  );
   return requests;
 }
 
@@ -119,13 +123,20 @@ export async function startSubmission(
     body: JSON.stringify({ access_code: 'letmein' }),
   });
   if (!response.ok) throw new Error(`start: HTTP ${response.status} ${await response.text()}`);
-  const qs = ((await response.json()) as { quiz_submissions: { id: number | string; attempt: number; validation_token: string }[] })
-    .quiz_submissions[0]!;
+  const qs = (
+    (await response.json()) as {
+      quiz_submissions: { id: number | string; attempt: number; validation_token: string }[];
+    }
+  ).quiz_submissions[0]!;
   return { id: String(qs.id), attempt: qs.attempt, validationToken: qs.validation_token };
 }
 
 /** Polls `check` until it returns a value (for state held by the server or another tab). */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await check();

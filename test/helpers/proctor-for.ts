@@ -1,5 +1,6 @@
 import { createProctor, type Proctor, type ProctorOptions } from '../../src/index.js';
 import type { Fixture } from './canvas.js';
+import { NO_CAPTURE } from './no-capture.js';
 
 /** A proctor for the fixture's student adopting `submission`, with fast retries for tests. */
 export function proctorFor(
@@ -15,6 +16,7 @@ export function proctorFor(
     flushIntervalMs: 3_600_000,
     retryBaseDelayMs: 100,
     retryMaxDelayMs: 2000,
+    capture: NO_CAPTURE,
     ...extra,
   });
 }

@@ -20,3 +20,14 @@ describe('bufferBurst (virtual time)', () => {
     });
   });
 });
+
+describe('bufferBurst size cap (virtual time)', () => {
+  it('emits a burst as soon as it reaches maxSize', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('abc|').pipe(bufferBurst(5, asyncScheduler, undefined, 2))).toBe('-x-(y|)', {
+        x: ['a', 'b'],
+        y: ['c'],
+      });
+    });
+  });
+});

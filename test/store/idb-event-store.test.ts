@@ -36,7 +36,10 @@ describe('the IndexedDB event store', () => {
   it('keeps events across a reopen (a reload) and removes only acknowledged ones', async () => {
     const name = freshName();
     const first = createIdbEventStore(name, bounds);
-    await write(first, [1, 2, 3].map((i) => ({ type: `t${i}`, capturedAt: i })));
+    await write(
+      first,
+      [1, 2, 3].map((i) => ({ type: `t${i}`, capturedAt: i })),
+    );
     const reopened = createIdbEventStore(name, bounds);
     const oldest = await reopened.peek(2);
     expect(oldest.map((e) => e.seq)).to.deep.equal([1, 2]);
@@ -44,6 +47,20 @@ describe('the IndexedDB event store', () => {
     expect((await reopened.peek(10)).map((e) => e.seq)).to.deep.equal([3]);
     // Numbering continues after what was written before the reopen.
     expect((await write(reopened, [{ type: 'next', capturedAt: 0 }])).stored[0]!.seq).to.equal(4);
+  });
+
+  it('acknowledges non-consecutive events without touching the ones between them', async () => {
+    const store = createIdbEventStore(freshName(), bounds);
+    const { stored } = await write(
+      store,
+      [1, 2, 3, 4, 5].map((i) => ({ type: `t${i}`, capturedAt: i })),
+    );
+    await store.ack([stored[0]!, stored[1]!, stored[3]!]);
+    expect((await store.peek(10)).map((e) => e.seq)).to.deep.equal([3, 5]);
+    expect((await store.getMeta()).count).to.equal(2);
+    // Acknowledging again (another tab got there first) changes nothing.
+    await store.ack([stored[0]!]);
+    expect((await store.getMeta()).count).to.equal(2);
   });
 
   it('renumbers a burst another tab numbered the same, so no seq is stored twice', async () => {
@@ -69,7 +86,11 @@ describe('the IndexedDB event store', () => {
     ]);
     const result = await write(store, [{ type: 'page_hidden', data: {}, capturedAt: 4 }]);
     expect(result.dropped).to.deep.equal({ question_viewed: 1 });
-    expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['page_blurred', 'page_focused', 'page_hidden']);
+    expect((await store.peek(10)).map((e) => e.type)).to.deep.equal([
+      'page_blurred',
+      'page_focused',
+      'page_hidden',
+    ]);
   });
 
   it('keeps dead letters apart from pending events', async () => {

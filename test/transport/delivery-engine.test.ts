@@ -18,7 +18,10 @@ interface Rig {
   answers: SendResult[];
 }
 
-function rig(store: EventStore = createMemoryEventStore({ maxEvents: 1000, maxBytes: 1e6 }), scheduler = new VirtualTimeScheduler()): Rig {
+function rig(
+  store: EventStore = createMemoryEventStore({ maxEvents: 1000, maxBytes: 1e6 }),
+  scheduler = new VirtualTimeScheduler(),
+): Rig {
   const sends: Rig['sends'] = [];
   const answers: SendResult[] = [];
   const config: DeliveryConfig = {
@@ -46,7 +49,12 @@ function rig(store: EventStore = createMemoryEventStore({ maxEvents: 1000, maxBy
 
 async function put(store: EventStore, types: string[]) {
   const meta = await store.getMeta();
-  await store.append(numberEvents(meta, types.map((type, i) => ({ type, capturedAt: i }))).stored);
+  await store.append(
+    numberEvents(
+      meta,
+      types.map((type, i) => ({ type, capturedAt: i })),
+    ).stored,
+  );
 }
 
 /** Runs every timer due, then waits for the drain the timer started. */
@@ -95,10 +103,18 @@ describe('the delivery engine (virtual time)', () => {
     const r = rig();
     await put(r.store, ['a', 'b', 'poison', 'd', 'e']);
     // 1-5 refused; 1-3 refused; 1-2 ok; 3 refused → dead letter; 4-5 ok.
-    r.answers.push({ status: 400 }, { status: 400 }, { status: 204 }, { status: 400, body: 'bad' }, { status: 204 });
+    r.answers.push(
+      { status: 400 },
+      { status: 400 },
+      { status: 204 },
+      { status: 400, body: 'bad' },
+      { status: 204 },
+    );
     await r.engine.drain();
     expect(r.sends.map((s) => s.seqs)).to.deep.equal([[1, 2, 3, 4, 5], [1, 2, 3], [1, 2], [3], [4, 5]]);
-    expect((await r.store.deadLetters()).map((d) => [d.event.type, d.reason])).to.deep.equal([['poison', 'bad']]);
+    expect((await r.store.deadLetters()).map((d) => [d.event.type, d.reason])).to.deep.equal([
+      ['poison', 'bad'],
+    ]);
     expect(await r.store.count()).to.equal(0);
   });
 

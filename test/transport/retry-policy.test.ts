@@ -23,7 +23,7 @@ describe('the retry policy', () => {
     expect(parseRetryAfter(null, NOW)).to.equal(undefined);
   });
 
-  it('retries network errors, 408, 429, 5xx and Canvas\'s plain-text rate-limit 403', () => {
+  it("retries network errors, 408, 429, 5xx and Canvas's plain-text rate-limit 403", () => {
     for (const result of [
       { body: 'TypeError: Failed to fetch' },
       { status: 408 },
@@ -51,9 +51,16 @@ describe('the retry policy', () => {
   });
 
   it('pauses on auth trouble and a missing submission, splits on content refusals', () => {
-    const body = '{"status":"unauthorized","errors":[{"message":"user not authorized to perform that action"}]}';
-    expect(judgeSend({ status: 401, body }, 1, DEFAULT_RETRY, NOW, mid)).to.deep.equal({ kind: 'pause', code: 'unauthorized' });
-    expect(judgeSend({ status: 403, body }, 1, DEFAULT_RETRY, NOW, mid)).to.deep.equal({ kind: 'pause', code: 'unauthorized' });
+    const body =
+      '{"status":"unauthorized","errors":[{"message":"user not authorized to perform that action"}]}';
+    expect(judgeSend({ status: 401, body }, 1, DEFAULT_RETRY, NOW, mid)).to.deep.equal({
+      kind: 'pause',
+      code: 'unauthorized',
+    });
+    expect(judgeSend({ status: 403, body }, 1, DEFAULT_RETRY, NOW, mid)).to.deep.equal({
+      kind: 'pause',
+      code: 'unauthorized',
+    });
     expect(judgeSend({ status: 404 }, 1, DEFAULT_RETRY, NOW, mid)).to.deep.equal({
       kind: 'pause',
       code: 'submission_not_found',

@@ -1,0 +1,15 @@
+import type { SchedulerLike } from 'rxjs';
+import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CaptureEventDataMap, CaptureEventType } from './event-catalog.js';
+
+/** A captured event whose `event_data` the compiler checks against the catalog's type for `type`. */
+export function captureEvent<K extends CaptureEventType>(
+  type: K,
+  data: CaptureEventDataMap[K],
+  scheduler: SchedulerLike,
+): CapturedEvent {
+  // Canvas omits the event_data key for blur and focus; an own `data: undefined` would still be a key.
+  return data === undefined
+    ? { type, capturedAt: scheduler.now() }
+    : { type, data, capturedAt: scheduler.now() };
+}

@@ -1,0 +1,87 @@
+import {
+  debounce,
+  defer,
+  filter,
+  ignoreElements,
+  map,
+  merge,
+  NEVER,
+  of,
+  takeUntil,
+  tap,
+  timer,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
+import type { CapturedEvent } from '../pipeline/event-record.js';
+import { captureEvent } from './capture-event.js';
+import type { QuestionLocator } from './create-question-locator.js';
+import type { CanvasAnswer, CaptureEventDataMap } from './event-catalog.js';
+import { fromDomEvent } from './from-dom-event.js';
+import type { QuestionMap } from './watch-questions.js';
+
+export interface AnswersOptions {
+  locator: QuestionLocator;
+  questions$: Observable<QuestionMap>;
+  readAnswer: (question: Element, questionId: string) => unknown;
+  debounceMs: number;
+  stop$?: Observable<unknown>;
+}
+
+const fingerprint = (answer: unknown) => (answer === undefined ? '' : JSON.stringify(answer));
+
+/**
+ * `question_answered`, `[{quiz_question_id, answer}]` in Canvas's answer formats, for the questions
+ * whose inputs changed: read once typing pauses for `debounceMs`, or at once on `change` (a choice
+ * made, a field left). As Canvas's optimizer does, an answer equal to the last one recorded for its
+ * question is dropped, and so is one equal to what the page showed when the question appeared.
+ */
+export function fromAnswers(
+  target: Window,
+  scheduler: SchedulerLike,
+  opts: AnswersOptions,
+): Observable<CapturedEvent> {
+  return defer(() => {
+    const doc = target.document;
+    const stop$ = opts.stop$ ?? NEVER;
+    const last = new Map<string, string>();
+    const changed = new Map<string, Element>();
+
+    const seeded$ = opts.questions$.pipe(
+      tap((questions) => {
+        for (const [id, element] of questions) {
+          if (!last.has(id)) last.set(id, fingerprint(opts.readAnswer(element, id)));
+        }
+      }),
+      ignoreElements(),
+      takeUntil(stop$),
+    );
+    const edits$ = merge(fromDomEvent(doc, 'input'), fromDomEvent(doc, 'change')).pipe(
+      filter((event) => {
+        const question = opts.locator.find(event.target);
+        if (question) changed.set(question.id, question.element);
+        return question !== undefined;
+      }),
+      takeUntil(stop$),
+    );
+    const collect = () => {
+      const answers: CaptureEventDataMap['question_answered'] = [];
+      for (const [id, element] of changed) {
+        const answer = opts.readAnswer(element, id);
+        const print = fingerprint(answer);
+        if (answer === undefined || print === last.get(id)) continue;
+        last.set(id, print);
+        answers.push({ quiz_question_id: id, answer: answer as CanvasAnswer });
+      }
+      changed.clear();
+      return answers.length === 0 ? undefined : captureEvent('question_answered', answers, scheduler);
+    };
+    const answered$ = edits$.pipe(
+      // Completion (stop$) also lets debounce hand over the last edit, so nothing typed is left unread.
+      debounce((event) => (event.type === 'change' ? of(true) : timer(opts.debounceMs, scheduler))),
+      map(collect),
+      filter((event) => event !== undefined),
+    );
+    return merge(seeded$, answered$);
+  });
+}

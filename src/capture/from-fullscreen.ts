@@ -1,0 +1,23 @@
+import { map, startWith, type Observable, type SchedulerLike } from 'rxjs';
+import type { CapturedEvent } from '../pipeline/event-record.js';
+import { captureEvent } from './capture-event.js';
+import { fromDomEvent } from './from-dom-event.js';
+import { trackSpans } from './track-spans.js';
+
+/**
+ * `fullscreen_entered` / `fullscreen_exited` (with how long) for fullscreen the page asked for
+ * through the Fullscreen API; browser fullscreen (F11) fires nothing the page can see.
+ */
+export function fromFullscreen(target: Window, scheduler: SchedulerLike): Observable<CapturedEvent> {
+  const doc = target.document;
+  return fromDomEvent(doc, 'fullscreenchange').pipe(
+    startWith(undefined),
+    map(() => doc.fullscreenElement !== null),
+    trackSpans(scheduler),
+    map((span) =>
+      span.on
+        ? captureEvent('fullscreen_entered', {}, scheduler)
+        : captureEvent('fullscreen_exited', { fullscreen_ms: span.durationMs }, scheduler),
+    ),
+  );
+}

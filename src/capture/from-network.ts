@@ -1,0 +1,19 @@
+import { map, merge, startWith, type Observable, type SchedulerLike } from 'rxjs';
+import type { CapturedEvent } from '../pipeline/event-record.js';
+import { captureEvent } from './capture-event.js';
+import { fromDomEvent } from './from-dom-event.js';
+import { trackSpans } from './track-spans.js';
+
+/** `network_disconnected` when the browser goes offline (or is at start), `network_reconnected` with how long. */
+export function fromNetwork(target: Window, scheduler: SchedulerLike): Observable<CapturedEvent> {
+  return merge(fromDomEvent(target, 'offline'), fromDomEvent(target, 'online')).pipe(
+    startWith(undefined),
+    map(() => !target.navigator.onLine),
+    trackSpans(scheduler),
+    map((span) =>
+      span.on
+        ? captureEvent('network_disconnected', {}, scheduler)
+        : captureEvent('network_reconnected', { offline_ms: span.durationMs }, scheduler),
+    ),
+  );
+}

@@ -1,0 +1,51 @@
+import { defer, EMPTY, filter, map, NEVER, takeUntil, tap, type Observable, type SchedulerLike } from 'rxjs';
+import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CaptureMemory } from './capture-options.js';
+import { captureEvent } from './capture-event.js';
+import { countViews } from './count-views.js';
+import type { Warn } from './create-warn.js';
+import { questionViewedKey } from './memory-keys.js';
+import { observeQuestionVisibility } from './observe-question-visibility.js';
+import { throttleBatches } from './throttle-batches.js';
+import type { QuestionMap } from './watch-questions.js';
+
+export interface QuestionViewsOptions {
+  questions$: Observable<QuestionMap>;
+  memory: CaptureMemory;
+  dwellMs: number;
+  throttleMs: number;
+  warn: Warn;
+  stop$?: Observable<unknown>;
+}
+
+/**
+ * `question_viewed`: the ids of questions newly viewed, each once per attempt (remembered in the
+ * attempt's memory), gathered into one event per `throttleMs`.
+ */
+export function fromQuestionViews(
+  target: Window,
+  scheduler: SchedulerLike,
+  opts: QuestionViewsOptions,
+): Observable<CapturedEvent> {
+  return defer(() => {
+    if (typeof IntersectionObserver === 'undefined') {
+      opts.warn('unsupported', { source: 'question_viewed', detail: 'IntersectionObserver' });
+      return EMPTY;
+    }
+    const counted = new Set<string>();
+    const isDone = (id: string) => counted.has(id) || opts.memory.has(questionViewedKey(id));
+    const viewed$ = observeQuestionVisibility(target, opts.questions$, isDone).pipe(
+      countViews(opts.dwellMs, scheduler),
+      filter((id) => !isDone(id)),
+      tap((id) => counted.add(id)),
+      takeUntil(opts.stop$ ?? NEVER),
+    );
+    return viewed$.pipe(
+      throttleBatches(opts.throttleMs, scheduler),
+      map((ids) => {
+        for (const id of ids) opts.memory.add(questionViewedKey(id));
+        return captureEvent('question_viewed', ids, scheduler);
+      }),
+    );
+  });
+}

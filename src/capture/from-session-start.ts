@@ -1,0 +1,21 @@
+import { defer, EMPTY, of, type Observable, type SchedulerLike } from 'rxjs';
+import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CaptureMemory } from './capture-options.js';
+import { captureEvent } from './capture-event.js';
+import { SESSION_STARTED_KEY } from './memory-keys.js';
+
+/**
+ * `session_started` with the user agent, once per attempt. Canvas guesses "first page of the
+ * attempt" from the URL; the attempt's memory knows, across reloads and one-question-at-a-time pages.
+ */
+export function fromSessionStart(
+  target: Window,
+  scheduler: SchedulerLike,
+  opts: { memory: CaptureMemory },
+): Observable<CapturedEvent> {
+  return defer(() => {
+    if (opts.memory.has(SESSION_STARTED_KEY)) return EMPTY;
+    opts.memory.add(SESSION_STARTED_KEY);
+    return of(captureEvent('session_started', { user_agent: target.navigator.userAgent }, scheduler));
+  });
+}

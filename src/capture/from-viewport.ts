@@ -1,0 +1,105 @@
+import {
+  debounceTime,
+  defer,
+  EMPTY,
+  merge,
+  mergeMap,
+  of,
+  repeat,
+  take,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
+import type { CapturedEvent } from '../pipeline/event-record.js';
+import { captureEvent } from './capture-event.js';
+import type { CaptureEventDataMap } from './event-catalog.js';
+import { fromDomEvent } from './from-dom-event.js';
+
+export interface ViewportOptions {
+  /** Record `window_resized`. */
+  windowSize: boolean;
+  /** Record `screen_changed`. */
+  screen: boolean;
+  debounceMs: number;
+}
+
+type ScreenReading = Omit<CaptureEventDataMap['screen_changed'], 'initial'>;
+
+function readWindow(target: Window): CaptureEventDataMap['window_resized'] {
+  return {
+    width_px: target.innerWidth,
+    height_px: target.innerHeight,
+    outer_width_px: target.outerWidth,
+    outer_height_px: target.outerHeight,
+    device_pixel_ratio: target.devicePixelRatio,
+  };
+}
+
+function readScreen(target: Window): ScreenReading {
+  const screen = target.screen as Screen & { isExtended?: boolean };
+  const reading: ScreenReading = {
+    width_px: screen.width,
+    height_px: screen.height,
+    device_pixel_ratio: target.devicePixelRatio,
+  };
+  // Window Management API (Chromium): more than one screen attached.
+  if (typeof screen.isExtended === 'boolean') reading.is_extended = screen.isExtended;
+  return reading;
+}
+
+// The screen proper: a density change alone (browser zoom) is the window's business.
+const screenKey = ({ width_px, height_px, is_extended }: ScreenReading) =>
+  `${width_px}x${height_px}:${String(is_extended)}`;
+
+// Fires when devicePixelRatio changes: a media query for the current ratio, re-armed after each change.
+function fromPixelRatioChanges(target: Window): Observable<unknown> {
+  if (typeof target.matchMedia !== 'function') return EMPTY;
+  return defer(() =>
+    fromDomEvent(target.matchMedia(`(resolution: ${target.devicePixelRatio}dppx)`), 'change'),
+  ).pipe(take(1), repeat());
+}
+
+/**
+ * `window_resized` when the viewport size or the pixel ratio settles on new values, and
+ * `screen_changed` at start and when the screen under the window changes (size, `isExtended`).
+ * Resize bursts are coalesced: sizes are read once, `debounceMs` after the last event.
+ */
+export function fromViewport(
+  target: Window,
+  scheduler: SchedulerLike,
+  opts: ViewportOptions,
+): Observable<CapturedEvent> {
+  return defer(() => {
+    let lastWindow = JSON.stringify(readWindow(target));
+    const firstScreen = readScreen(target);
+    let lastScreen = screenKey(firstScreen);
+    // Screen is an EventTarget where the Window Management API exists, though TypeScript's DOM types lag.
+    const screenChanges$ =
+      'onchange' in target.screen ? fromDomEvent(target.screen as unknown as EventTarget, 'change') : EMPTY;
+    const changes$ = merge(
+      fromDomEvent(target, 'resize'),
+      screenChanges$,
+      fromPixelRatioChanges(target),
+    ).pipe(
+      debounceTime(opts.debounceMs, scheduler),
+      mergeMap(() => {
+        const events: CapturedEvent[] = [];
+        const window = readWindow(target);
+        const windowKey = JSON.stringify(window);
+        if (opts.windowSize && windowKey !== lastWindow)
+          events.push(captureEvent('window_resized', window, scheduler));
+        lastWindow = windowKey;
+        const screen = readScreen(target);
+        if (opts.screen && screenKey(screen) !== lastScreen) {
+          events.push(captureEvent('screen_changed', { ...screen, initial: false }, scheduler));
+        }
+        lastScreen = screenKey(screen);
+        return events;
+      }),
+    );
+    const initial$ = opts.screen
+      ? of(captureEvent('screen_changed', { ...firstScreen, initial: true }, scheduler))
+      : EMPTY;
+    return merge(initial$, changes$);
+  });
+}

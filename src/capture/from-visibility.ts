@@ -1,0 +1,23 @@
+import { map, startWith, type Observable, type SchedulerLike } from 'rxjs';
+import type { CapturedEvent } from '../pipeline/event-record.js';
+import { captureEvent } from './capture-event.js';
+import { fromDomEvent } from './from-dom-event.js';
+import { trackSpans } from './track-spans.js';
+
+/**
+ * `page_hidden` when the page is hidden (or already is at start) and `page_visible` with how long it
+ * was hidden. Unlike a window blur, hidden means the quiz could not be seen at all.
+ */
+export function fromVisibility(target: Window, scheduler: SchedulerLike): Observable<CapturedEvent> {
+  const doc = target.document;
+  return fromDomEvent(doc, 'visibilitychange').pipe(
+    startWith(undefined),
+    map(() => doc.visibilityState === 'hidden'),
+    trackSpans(scheduler),
+    map((span) =>
+      span.on
+        ? captureEvent('page_hidden', {}, scheduler)
+        : captureEvent('page_visible', { hidden_ms: span.durationMs }, scheduler),
+    ),
+  );
+}

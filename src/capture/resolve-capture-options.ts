@@ -1,0 +1,69 @@
+import { ConfigError } from '../errors/config-error.js';
+import type { CaptureOptions } from './capture-options.js';
+import { canvasQuestionId } from './canvas-question-id.js';
+import { isCanvasFlagged } from './is-canvas-flagged.js';
+import { readCanvasAnswer } from './read-canvas-answer.js';
+
+export type ResolvedCaptureOptions = Required<CaptureOptions>;
+
+export const CAPTURE_DEFAULTS: ResolvedCaptureOptions = {
+  captureSessionStart: true,
+  captureFocus: true,
+  captureQuestionViews: true,
+  captureQuestionFlags: true,
+  captureAnswers: false,
+  captureVisibility: true,
+  captureClipboard: true,
+  captureContextMenu: true,
+  captureFullscreen: true,
+  capturePrint: true,
+  captureWindowSize: true,
+  captureScreen: true,
+  captureNetwork: true,
+  captureShortcuts: true,
+  captureWarnings: true,
+  captureSecondTab: true,
+  questionSelector: '#questions .question, [data-quiz-question-id]',
+  questionId: canvasQuestionId,
+  flagSelector: '.flag_question, [data-quiz-flag]',
+  isFlagged: isCanvasFlagged,
+  readAnswer: readCanvasAnswer,
+  focusThrottleMs: 5000,
+  questionViewThrottleMs: 2500,
+  questionViewDwellMs: 0,
+  answerDebounceMs: 1000,
+  resizeDebounceMs: 250,
+  questionScanDelayMs: 50,
+};
+
+const DURATIONS = [
+  'focusThrottleMs',
+  'questionViewThrottleMs',
+  'questionViewDwellMs',
+  'answerDebounceMs',
+  'resizeDebounceMs',
+  'questionScanDelayMs',
+] as const;
+
+/** Fills in defaults; throws {@link ConfigError} for an option that can only be a programming mistake. */
+export function resolveCaptureOptions(options: CaptureOptions, probe: ParentNode): ResolvedCaptureOptions {
+  const resolved: ResolvedCaptureOptions = { ...CAPTURE_DEFAULTS };
+  for (const [key, value] of Object.entries(options) as [keyof CaptureOptions, unknown][]) {
+    if (value !== undefined) (resolved as Record<string, unknown>)[key] = value;
+  }
+  for (const key of DURATIONS) {
+    const value = resolved[key];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new ConfigError(key, 'must be a finite number of milliseconds, 0 or more');
+    }
+  }
+  for (const key of ['questionSelector', 'flagSelector'] as const) {
+    try {
+      // A bad selector would otherwise throw inside every scan and every click for the whole attempt.
+      probe.querySelector(resolved[key]);
+    } catch {
+      throw new ConfigError(key, 'must be a valid CSS selector');
+    }
+  }
+  return resolved;
+}

@@ -1,0 +1,54 @@
+import type { ShortcutPurpose } from './event-catalog.js';
+
+const tabs = (modifier: string) => Array.from({ length: 9 }, (_, index) => `${modifier}+${index + 1}`);
+
+const BY_PURPOSE: Record<ShortcutPurpose, string[]> = {
+  developer_tools: [
+    'F12',
+    'Ctrl+Shift+I',
+    'Ctrl+Shift+J',
+    'Ctrl+Shift+C',
+    'Ctrl+Shift+K',
+    'Alt+Meta+I',
+    'Alt+Meta+J',
+    'Alt+Meta+C',
+  ],
+  view_source: ['Ctrl+U', 'Alt+Meta+U'],
+  print: ['Ctrl+P', 'Meta+P'],
+  save_page: ['Ctrl+S', 'Meta+S'],
+  switch_tab: [
+    'Ctrl+Tab',
+    'Ctrl+Shift+Tab',
+    'Ctrl+PageDown',
+    'Ctrl+PageUp',
+    'Alt+Meta+ArrowLeft',
+    'Alt+Meta+ArrowRight',
+    'Shift+Meta+BracketLeft',
+    'Shift+Meta+BracketRight',
+    ...tabs('Ctrl'),
+    ...tabs('Meta'),
+  ],
+  new_tab: ['Ctrl+T', 'Meta+T'],
+  new_window: ['Ctrl+N', 'Ctrl+Shift+N', 'Meta+N', 'Shift+Meta+N'],
+  close_tab: ['Ctrl+W', 'Ctrl+F4', 'Meta+W'],
+  switch_app: ['Alt+Tab', 'Alt+Shift+Tab', 'Meta+Tab'],
+  navigate: ['Alt+ArrowLeft', 'Alt+ArrowRight', 'Meta+BracketLeft', 'Meta+BracketRight', 'Ctrl+L', 'Meta+L'],
+  screenshot: ['PrintScreen', 'Shift+Meta+3', 'Shift+Meta+4', 'Shift+Meta+5', 'Shift+Meta+S'],
+};
+
+/** Shortcut (modifiers in the order Ctrl, Alt, Shift, Meta, then the key) → what it is used for. */
+export const SHORTCUT_PURPOSES: ReadonlyMap<string, ShortcutPurpose> = new Map(
+  Object.entries(BY_PURPOSE).flatMap(([purpose, shortcuts]) =>
+    shortcuts.map((shortcut) => [shortcut, purpose as ShortcutPurpose] as const),
+  ),
+);
+
+/** The key part of a shortcut, from the physical key: `KeyI` → `I`, `Digit1` → `1`, `F12` → `F12`. */
+export function keyName(code: string): string {
+  return code.replace(/^(Key|Digit)/, '');
+}
+
+/** The physical keys any shortcut ends with, to dismiss ordinary typing at the cost of one lookup. */
+export const SHORTCUT_KEYS: ReadonlySet<string> = new Set(
+  [...SHORTCUT_PURPOSES.keys()].map((shortcut) => shortcut.slice(shortcut.lastIndexOf('+') + 1)),
+);

@@ -1,0 +1,134 @@
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { asyncScheduler } from 'rxjs';
+import { createCapture } from '../../src/capture/create-capture.js';
+import { testScheduler } from '../helpers/test-scheduler.js';
+import { capture, cleanUp, click, memoryOf, mount, only, sleep, until } from './capture-fixtures.js';
+
+const away = (state: boolean) => executeServerCommand('page-focus', { away: state });
+
+describe('page_blurred / page_focused in real Chromium', () => {
+  afterEach(cleanUp);
+
+  it('records leaving for another tab and coming back, with no event_data key', async () => {
+    const capturing = capture(only('captureFocus'));
+    await away(true);
+    await until(() => capturing.events.length === 1, 'page_blurred');
+    await away(false);
+    await until(() => capturing.events.length === 2, 'page_focused');
+    capturing.subscription.unsubscribe();
+    expect(capturing.events.map((event) => event.type)).to.deep.equal(['page_blurred', 'page_focused']);
+    for (const event of capturing.events) expect(event).to.not.have.property('data');
+  });
+
+  it('does not count focus moving into the rich content editor (a same-origin iframe) as a blur, but does count leaving from it', async () => {
+    const frame = mount(document.createElement('iframe'));
+    const loaded = new Promise((resolve) => {
+      frame.addEventListener('load', resolve, { once: true });
+    });
+    frame.srcdoc = '<body contenteditable style="height:100px">essay</body>';
+    await loaded;
+    const capturing = capture(only('captureFocus'));
+    await click(frame);
+    await sleep(100);
+    expect(document.activeElement).to.equal(frame);
+    expect(capturing.events).to.deep.equal([]);
+    // Canvas never sees this: its window hears nothing once focus is in the iframe.
+    await away(true);
+    await until(() => capturing.events.length === 1, 'page_blurred from inside the iframe');
+    await away(false);
+    await until(() => capturing.events.length === 2, 'page_focused back into the iframe');
+    capturing.subscription.unsubscribe();
+    expect(capturing.events.map((event) => event.type)).to.deep.equal(['page_blurred', 'page_focused']);
+  });
+
+  it('does not record a focus that follows no recorded blur', async () => {
+    const capturing = capture(only('captureFocus'));
+    window.dispatchEvent(new FocusEvent('focus'));
+    await sleep(20);
+    capturing.subscription.unsubscribe();
+    expect(capturing.events).to.deep.equal([]);
+  });
+});
+
+describe('page_blurred / page_focused timing (virtual time, window events)', () => {
+  const blur = () => window.dispatchEvent(new FocusEvent('blur'));
+  const focus = () => window.dispatchEvent(new FocusEvent('focus'));
+
+  it('blur twice within 5 s and stay away: the record ends as away', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      cold('-b 998ms f 999ms b', { b: blur, f: focus }).subscribe((act) => act());
+      const capture$ = createCapture(only('captureFocus'), {
+        target: window,
+        scheduler: asyncScheduler,
+        memory: memoryOf(),
+      });
+      // Blur at 1 ms (read one task later, as Canvas does), focus at 1 s, blur at 2 s held until the
+      // first blur's 5 s window ends.
+      expectObservable(capture$, '^ 10s !').toBe('-a 998ms b 4000ms c', {
+        a: { type: 'page_blurred', capturedAt: 1 },
+        b: { type: 'page_focused', capturedAt: 1000 },
+        c: { type: 'page_blurred', capturedAt: 5001 },
+      });
+    });
+  });
+
+  it('records a change still held back when stop$ fires, then completes', () => {
+    testScheduler().run(({ cold, hot, expectObservable }) => {
+      cold('-b 998ms f 999ms b', { b: blur, f: focus }).subscribe((act) => act());
+      const stop$ = hot<unknown>('3s s');
+      const capture$ = createCapture(only('captureFocus'), {
+        target: window,
+        scheduler: asyncScheduler,
+        memory: memoryOf(),
+        stop$,
+      });
+      expectObservable(capture$).toBe('-a 998ms b 1999ms (c|)', {
+        a: { type: 'page_blurred', capturedAt: 1 },
+        b: { type: 'page_focused', capturedAt: 1000 },
+        c: { type: 'page_blurred', capturedAt: 3000 },
+      });
+    });
+  });
+
+  it('takes the throttle from focusThrottleMs', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      cold('-b 99ms f 99ms b', { b: blur, f: focus }).subscribe((act) => act());
+      const capture$ = createCapture(
+        { ...only('captureFocus'), focusThrottleMs: 1000 },
+        { target: window, scheduler: asyncScheduler, memory: memoryOf() },
+      );
+      expectObservable(capture$, '^ 5s !').toBe('-a 99ms b 899ms c', {
+        a: { type: 'page_blurred', capturedAt: 1 },
+        b: { type: 'page_focused', capturedAt: 101 },
+        c: { type: 'page_blurred', capturedAt: 1001 },
+      });
+    });
+  });
+});
+
+describe('page_hidden / page_visible in real Chromium', () => {
+  it('records the page being hidden behind another tab and for how long', async () => {
+    const capturing = capture(only('captureVisibility'));
+    await away(true);
+    await until(() => capturing.events.length === 1, 'page_hidden');
+    await sleep(150);
+    await away(false);
+    await until(() => capturing.events.length === 2, 'page_visible');
+    capturing.subscription.unsubscribe();
+    const [hidden, visible] = capturing.events;
+    expect(hidden).to.include({ type: 'page_hidden' });
+    expect(hidden!.data).to.deep.equal({});
+    expect(visible!.type).to.equal('page_visible');
+    const { hidden_ms } = visible!.data as { hidden_ms: number };
+    expect(hidden_ms).to.be.at.least(150).and.below(5000);
+    expect(hidden_ms).to.equal(visible!.capturedAt - hidden!.capturedAt);
+  });
+
+  it('records nothing while the page stays visible', async () => {
+    const capturing = capture(only('captureVisibility'));
+    await sleep(50);
+    capturing.subscription.unsubscribe();
+    expect(capturing.events).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,122 @@
+import { expect } from '@esm-bundle/chai';
+import { setViewport } from '@web/test-runner-commands';
+import { asyncScheduler } from 'rxjs';
+import { fromViewport } from '../../src/capture/from-viewport.js';
+import { testScheduler } from '../helpers/test-scheduler.js';
+import { capture, cleanUp, only, sleep, until } from './capture-fixtures.js';
+
+describe('window_resized / screen_changed in real Chromium', () => {
+  afterEach(cleanUp);
+
+  it('reads the screen at start, with screen.isExtended where Chromium has it', async () => {
+    const capturing = capture(only('captureScreen'));
+    await sleep(20);
+    capturing.subscription.unsubscribe();
+    expect(capturing.events).to.have.length(1);
+    expect(capturing.events[0]!.data).to.deep.equal({
+      width_px: screen.width,
+      height_px: screen.height,
+      device_pixel_ratio: devicePixelRatio,
+      is_extended: false,
+      initial: true,
+    });
+  });
+
+  it('records a resize once it settles, and a change of pixel ratio (zoom)', async () => {
+    const capturing = capture({ ...only('captureWindowSize'), resizeDebounceMs: 400 });
+    await setViewport({ width: 700, height: 500 });
+    await setViewport({ width: 640, height: 480 });
+    await until(() => capturing.events.length === 1, 'window_resized');
+    // Browser zoom: CSS size and pixel ratio change together. (Chromium's emulation of a ratio change
+    // alone fires neither resize nor the media query change, so that case is not reproducible here.)
+    await setViewport({ width: 500, height: 400, deviceScaleFactor: 2 });
+    await until(() => capturing.events.length === 2, 'window_resized for the zoom');
+    await sleep(200);
+    capturing.subscription.unsubscribe();
+    expect(capturing.events.map((event) => event.data)).to.deep.equal([
+      {
+        width_px: 640,
+        height_px: 480,
+        outer_width_px: outerWidth,
+        outer_height_px: outerHeight,
+        device_pixel_ratio: 1,
+      },
+      {
+        width_px: 500,
+        height_px: 400,
+        outer_width_px: outerWidth,
+        outer_height_px: outerHeight,
+        device_pixel_ratio: 2,
+      },
+    ]);
+  });
+});
+
+/** A window on a screen the test controls: headless Chromium cannot plug in a monitor. */
+function fakeWindow() {
+  const screen = Object.assign(new EventTarget(), {
+    width: 1920,
+    height: 1080,
+    isExtended: false,
+    onchange: null,
+  });
+  const target = Object.assign(new EventTarget(), {
+    screen,
+    innerWidth: 1200,
+    innerHeight: 800,
+    outerWidth: 1200,
+    outerHeight: 900,
+    devicePixelRatio: 1,
+    matchMedia: () => new EventTarget(),
+  });
+  return { target: target as unknown as Window, screen };
+}
+
+describe('screen_changed (virtual time, a controlled screen)', () => {
+  it('records the window moving to another screen, and a monitor being plugged in, once each', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      const { target, screen } = fakeWindow();
+      cold('10ms a 9ms b 99ms c 99ms d', {
+        // Moved to a bigger screen: change, then a resize burst.
+        a: () => {
+          Object.assign(screen, { width: 2560, height: 1440 });
+          screen.dispatchEvent(new Event('change'));
+        },
+        b: () => target.dispatchEvent(new Event('resize')),
+        c: () => {
+          screen.isExtended = true;
+          screen.dispatchEvent(new Event('change'));
+        },
+        d: () => target.dispatchEvent(new Event('resize')), // nothing changed
+      }).subscribe((act) => act());
+      const screen$ = fromViewport(target, asyncScheduler, {
+        windowSize: false,
+        screen: true,
+        debounceMs: 50,
+      });
+      expectObservable(screen$, '^ 1s !').toBe('a 69ms b 99ms c', {
+        a: {
+          type: 'screen_changed',
+          data: { width_px: 1920, height_px: 1080, device_pixel_ratio: 1, is_extended: false, initial: true },
+          capturedAt: 0,
+        },
+        b: {
+          type: 'screen_changed',
+          data: {
+            width_px: 2560,
+            height_px: 1440,
+            device_pixel_ratio: 1,
+            is_extended: false,
+            initial: false,
+          },
+          capturedAt: 70,
+        },
+        c: {
+          type: 'screen_changed',
+          data: { width_px: 2560, height_px: 1440, device_pixel_ratio: 1, is_extended: true, initial: false },
+          capturedAt: 170,
+        },
+      });
+    });
+  });
+});
