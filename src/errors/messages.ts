@@ -11,6 +11,18 @@ const MESSAGES = {
   session_failed: 'The quiz submission could not be started',
   stopped: 'The proctor was stopped',
   capture_failed: 'A capture source failed',
+  canvas_api_error: 'Canvas answered with an error',
+  canvas_timeout: 'Canvas did not finish in time',
+  // Canvas's refusals of a quiz session, each with Canvas's own message as the detail.
+  invalid_access_code: 'Canvas refused the access code',
+  ip_denied: "Canvas refused this computer's IP address for the quiz",
+  quiz_locked: 'The quiz is locked',
+  not_allowed: 'This user may not take the quiz',
+  no_attempts_left: 'No attempt is left to start',
+  unsupported_quiz: 'Canvas does not support this quiz type through its API',
+  invalid_token: "Canvas refused the submission's validation token",
+  invalid_attempt: 'Canvas refused the attempt number',
+  complete_failed: 'The quiz submission could not be completed',
 } as const;
 
 export type ProctorErrorCode = keyof typeof MESSAGES;

@@ -45,6 +45,13 @@ export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventS
         // Meta is read and written in the same transaction as the events, so two tabs writing
         // the same attempt are serialised by IndexedDB and never store one seq twice.
         const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+        const first = events[0];
+        const already = first === undefined ? undefined : await read<StoredEvent>(store, first.seq);
+        if (first && already?.at === first.at && already.type === first.type) {
+          // A retried write whose first attempt did commit (it only looked failed, say timed out):
+          // writing it again would store the burst twice under new numbers.
+          return { stored: [...events], dropped: {}, meta };
+        }
         const next = follows(meta, events)
           ? { stored: [...events], meta: withAdded(meta, events) }
           : numberEvents(meta, events);

@@ -33,6 +33,9 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
   let current: EventStore | undefined;
   let reopened = false;
   let degraded = false;
+  // Only the opening is timed: a first IndexedDB open can hang forever (Safari), while a slow write
+  // on a busy machine is just slow, and timing it out would make a retry write it twice.
+  let opened = false;
   // The numbering so far, so a memory fallback continues it instead of reusing seq numbers.
   let known: StoreMeta = EMPTY_META;
 
@@ -68,13 +71,17 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
   async function run<T>(op: (store: EventStore) => Promise<T>): Promise<T> {
     if (degraded) return op(primary());
     try {
-      return await withTimeout(op(primary()));
+      const result = opened ? await op(primary()) : await withTimeout(op(primary()));
+      opened = true;
+      return result;
     } catch (first) {
       if (!reopened) {
         reopened = true;
         current = undefined;
         try {
-          return await withTimeout(op(primary()));
+          const result = await withTimeout(op(primary()));
+          opened = true;
+          return result;
         } catch (second) {
           degrade(second);
         }

@@ -105,3 +105,18 @@ describe('the IndexedDB event store', () => {
     expect(await store.count()).to.equal(1);
   });
 });
+
+describe('the IndexedDB event store, retried writes', () => {
+  it('does not store a burst twice when a write that did commit is retried', async () => {
+    const store = createIdbEventStore(freshName(), bounds);
+    const burst = numberEvents(EMPTY_META, [
+      { type: 'session_started', data: { user_agent: 'x' }, capturedAt: 5 },
+      { type: 'screen_changed', data: {}, capturedAt: 6 },
+    ]).stored;
+    await store.append(burst);
+    const again = await store.append(burst);
+    expect(again.stored.map((e) => e.seq)).to.deep.equal([1, 2]);
+    expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['session_started', 'screen_changed']);
+    expect((await store.getMeta()).count).to.equal(2);
+  });
+});
