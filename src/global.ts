@@ -1,4 +1,9 @@
-// The IIFE's entry: the same API as the ESM build, exposed as the global `QuizProctor`.
+// The IIFE's entry: the same API as the ESM build, exposed as the global `QuizProctor`, plus the
+// script-tag start. The ESM build never imports this file, so importing the package has no effect.
+import { createProctor } from './api/create-proctor.js';
+import type { Proctor } from './api/proctor.js';
+import { readScriptOptions } from './script-tag/read-script-options.js';
+
 export {
   ConfigError,
   createProctor,
@@ -8,3 +13,35 @@ export {
   ProctorError,
   TransportError,
 } from './index.js';
+export { CanvasApiError } from './api/canvas/core/canvas-api-error.js';
+export { SessionError } from './session/session-error.js';
+
+let started: Proctor | undefined;
+
+/** The proctor the script tag started from its data attributes, if it did. */
+export function autoProctor(): Proctor | undefined {
+  return started;
+}
+
+// document.currentScript is only set while this script runs, so it is read now.
+const script = typeof document === 'undefined' ? null : document.currentScript;
+if (script) {
+  try {
+    const options = readScriptOptions(script);
+    if (options) {
+      started = createProctor(options);
+      const run = () => {
+        // A refusal is reported through on('error') and the console; the page goes on.
+        started?.start().catch((error: unknown) => {
+          console.error('[quiz-proctor]', error);
+        });
+      };
+      if (document.readyState === 'loading')
+        document.addEventListener('DOMContentLoaded', run, { once: true });
+      else run();
+    }
+  } catch (error) {
+    // A bad data attribute is the page author's mistake: say which, and leave the page alone.
+    console.error('[quiz-proctor]', error);
+  }
+}

@@ -24,12 +24,16 @@ function positiveInteger(value: unknown, option: string, fallback: number): numb
   return value;
 }
 
+// The page's own address for resolving relative URLs: document.baseURI, not location, which reads
+// `about:srcdoc` in a srcdoc iframe (and ignores a <base href>).
+const pageUrl = () => document.baseURI;
+
 function baseUrlOf(value: unknown): string {
-  if (value === undefined) return location.origin;
+  if (value === undefined) return new URL(pageUrl()).origin;
   if (typeof value !== 'string') throw new ConfigError('baseUrl', 'must be a string URL');
   try {
     // Relative URLs resolve against the page, as a quiz page served by Canvas itself would use them.
-    return new URL(value, location.href).href.replace(/\/+$/, '');
+    return new URL(value, pageUrl()).href.replace(/\/+$/, '');
   } catch {
     throw new ConfigError('baseUrl', `is not a URL: ${JSON.stringify(value)}`);
   }
@@ -59,6 +63,24 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   if (options.accessCode !== undefined && typeof options.accessCode !== 'string') {
     throw new ConfigError('accessCode', 'must be a string');
   }
+  const eventsUrl = options.eventsUrl;
+  if (eventsUrl !== undefined) {
+    try {
+      new URL(eventsUrl, pageUrl());
+    } catch {
+      throw new ConfigError('eventsUrl', `is not a URL: ${JSON.stringify(eventsUrl)}`);
+    }
+  }
+  if (options.autoComplete !== undefined && typeof options.autoComplete !== 'boolean') {
+    throw new ConfigError('autoComplete', 'must be a boolean');
+  }
+  const warnings = options.timeWarningsSec ?? [300, 60];
+  if (
+    !Array.isArray(warnings) ||
+    warnings.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n <= 0)
+  ) {
+    throw new ConfigError('timeWarningsSec', 'must be an array of positive whole numbers of seconds');
+  }
   const capture = options.capture ?? {};
   if (typeof (capture as unknown) !== 'object' || (capture as unknown) === null) {
     throw new ConfigError('capture', 'must be an object');
@@ -79,6 +101,14 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
             validationToken: submission.validationToken,
           },
     accessCode: options.accessCode,
+    eventsUrl: eventsUrl === undefined ? undefined : new URL(eventsUrl, pageUrl()).href,
+    autoComplete: options.autoComplete ?? false,
+    timeWarningsSec: [...warnings],
+    completeFlushTimeoutMs: positiveInteger(
+      options.completeFlushTimeoutMs,
+      'completeFlushTimeoutMs',
+      DEFAULTS.completeFlushTimeoutMs,
+    ),
     capture,
     flushIntervalMs: positiveInteger(options.flushIntervalMs, 'flushIntervalMs', DEFAULTS.flushIntervalMs),
     maxBatchEvents: positiveInteger(options.maxBatchEvents, 'maxBatchEvents', DEFAULTS.maxBatchEvents),

@@ -38,8 +38,28 @@ export interface ProctorOptions {
    * @default {}
    */
   capture?: CaptureOptions;
-  /** The quiz's access code, sent when starting a submission. */
+  /** The quiz's access code, sent when starting and completing a submission. */
   accessCode?: string;
+  /**
+   * Where to post events, when Canvas gave the page one (`ENV.QUIZ_SUBMISSION_EVENTS_URL`).
+   * @default `${baseUrl}/api/v1/courses/:course_id/quizzes/:quiz_id/submissions/:id/events`
+   */
+  eventsUrl?: string;
+  /**
+   * Complete the attempt by itself when its time is up.
+   * @default false
+   */
+  autoComplete?: boolean;
+  /**
+   * Seconds before the end at which `time_warning` is emitted.
+   * @default [300, 60]
+   */
+  timeWarningsSec?: number[];
+  /**
+   * How long `complete()` waits for pending events before completing anyway.
+   * @default 10000
+   */
+  completeFlushTimeoutMs?: number;
   /**
    * How often pending events are sent while the page is visible.
    * @default 5000

@@ -1,10 +1,13 @@
+import type { Observable } from 'rxjs';
+import type { QuizSubmission } from './canvas/quiz-submissions/quiz-submission.js';
 import type { ProctorError } from '../errors/proctor-error.js';
 import type { DeadLetter } from '../store/event-store.js';
 import type { DeliveryState } from '../transport/delivery-engine.js';
 import type { CanvasAuth, SubmissionRef } from './proctor-options.js';
 
-/** Where the proctor is in its life. */
-export type ProctorState = 'idle' | 'starting' | 'active' | 'stopping' | 'stopped' | 'failed';
+/** Where the proctor is in its life: idle → starting → active → completing → completed, or failed; stop() → stopped. */
+export type ProctorState =
+  'idle' | 'starting' | 'active' | 'completing' | 'completed' | 'stopping' | 'stopped' | 'failed';
 
 export type { DeliveryState };
 
@@ -20,6 +23,10 @@ export interface ProctorEvents {
   delivery: DeliveryState;
   /** An event Canvas refused on its own, set aside in the dead-letter store. */
   deadLettered: DeadLetter;
+  /** The attempt ends in `secondsLeft` seconds (see `timeWarningsSec`). */
+  time_warning: { secondsLeft: number };
+  /** The attempt's time is up (it is completed now if `autoComplete` is on). */
+  time_up: { endAt: string | null };
 }
 
 /** Delivery counters since this proctor started. */
@@ -38,15 +45,31 @@ export interface ProctorStats {
   lastError: ProctorError | undefined;
 }
 
+/** What `complete()` did. */
+export interface CompleteResult {
+  /** Canvas's quiz submission after completion (absent if it could not be read back). */
+  submission: QuizSubmission | undefined;
+  /** Events not yet acknowledged when the attempt was completed (0 when the flush finished in time). */
+  unsentEvents: number;
+}
+
 /** A running capture of one quiz attempt. */
 export interface Proctor {
-  /** Starts (or adopts) the submission, then captures and delivers. Idempotent. */
+  /** Starts, resumes (after a reload) or adopts the submission, then captures and delivers. Idempotent. */
   start(): Promise<SubmissionRef>;
   /**
    * Sends at once (lifting a pause or a backoff) and resolves when every event captured before the
    * call is acknowledged; rejects with the typed error of the send that failed (delivery goes on).
    */
   flush(): Promise<void>;
+  /**
+   * Flushes (waiting at most `completeFlushTimeoutMs`), completes the attempt with its validation
+   * token, stops capture and, once every event is acknowledged, deletes the attempt's store.
+   * Rejects with a `SessionError` when Canvas refuses.
+   */
+  complete(): Promise<CompleteResult>;
+  /** Canvas's count of the time left (null: untimed); also re-bases the local countdown. */
+  timeLeft(): Promise<{ endAt: string | null; secondsLeft: number | null }>;
   /** Stops capturing, writes what was captured and tries one last delivery. Idempotent. */
   stop(): Promise<void>;
   /** Replaces the credentials (say, a refreshed token) and resumes a paused delivery. */
@@ -58,5 +81,7 @@ export interface Proctor {
   /** Counters for dashboards and tests. */
   getStats(): Promise<ProctorStats>;
   readonly state: ProctorState;
+  /** The state as an observable: the current state at once, then every change. */
+  readonly state$: Observable<ProctorState>;
   readonly submission: SubmissionRef | undefined;
 }

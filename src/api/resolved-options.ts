@@ -9,6 +9,10 @@ export interface ResolvedOptions {
   auth: CanvasAuth;
   submission: SubmissionRef | undefined;
   accessCode: string | undefined;
+  eventsUrl: string | undefined;
+  autoComplete: boolean;
+  timeWarningsSec: number[];
+  completeFlushTimeoutMs: number;
   capture: CaptureOptions;
   flushIntervalMs: number;
   maxBatchEvents: number;
@@ -22,6 +26,9 @@ export interface ResolvedOptions {
 
 export const DEFAULTS = {
   flushIntervalMs: 5000,
+  completeFlushTimeoutMs: 10_000,
+  // Canvas's own page re-reads the time left about once a minute.
+  timeCheckIntervalMs: 60_000,
   maxBatchEvents: 200,
   maxBatchBytes: 60_000,
   maxStoredEvents: 20_000,

@@ -7,9 +7,8 @@ export function captureEvent<K extends CaptureEventType>(
   type: K,
   data: CaptureEventDataMap[K],
   scheduler: SchedulerLike,
+  capturedAt: number = scheduler.now(),
 ): CapturedEvent {
   // Canvas omits the event_data key for blur and focus; an own `data: undefined` would still be a key.
-  return data === undefined
-    ? { type, capturedAt: scheduler.now() }
-    : { type, data, capturedAt: scheduler.now() };
+  return data === undefined ? { type, capturedAt } : { type, data, capturedAt };
 }

@@ -16,8 +16,8 @@ export function fromFullscreen(target: Window, scheduler: SchedulerLike): Observ
     trackSpans(scheduler),
     map((span) =>
       span.on
-        ? captureEvent('fullscreen_entered', {}, scheduler)
-        : captureEvent('fullscreen_exited', { fullscreen_ms: span.durationMs }, scheduler),
+        ? captureEvent('fullscreen_entered', {}, scheduler, span.atMs)
+        : captureEvent('fullscreen_exited', { fullscreen_ms: span.durationMs }, scheduler, span.atMs),
     ),
   );
 }

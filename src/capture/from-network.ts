@@ -12,8 +12,8 @@ export function fromNetwork(target: Window, scheduler: SchedulerLike): Observabl
     trackSpans(scheduler),
     map((span) =>
       span.on
-        ? captureEvent('network_disconnected', {}, scheduler)
-        : captureEvent('network_reconnected', { offline_ms: span.durationMs }, scheduler),
+        ? captureEvent('network_disconnected', {}, scheduler, span.atMs)
+        : captureEvent('network_reconnected', { offline_ms: span.durationMs }, scheduler, span.atMs),
     ),
   );
 }

@@ -16,8 +16,8 @@ export function fromVisibility(target: Window, scheduler: SchedulerLike): Observ
     trackSpans(scheduler),
     map((span) =>
       span.on
-        ? captureEvent('page_hidden', {}, scheduler)
-        : captureEvent('page_visible', { hidden_ms: span.durationMs }, scheduler),
+        ? captureEvent('page_hidden', {}, scheduler, span.atMs)
+        : captureEvent('page_visible', { hidden_ms: span.durationMs }, scheduler, span.atMs),
     ),
   );
 }

@@ -1,6 +1,7 @@
 import { defer, filter, map, type OperatorFunction, type SchedulerLike } from 'rxjs';
 
-export type Span = { on: true } | { on: false; durationMs: number };
+/** `atMs`: when the change was seen, so an event's capturedAt and its duration agree exactly. */
+export type Span = { on: true; atMs: number } | { on: false; durationMs: number; atMs: number };
 
 /**
  * Turns readings of an on/off state (hidden, offline, fullscreen) into its changes, starting from
@@ -18,9 +19,9 @@ export function trackSpans(scheduler: SchedulerLike): OperatorFunction<boolean, 
           const nowMs = scheduler.now();
           if (reading) {
             sinceMs = nowMs;
-            return { on: true };
+            return { on: true, atMs: nowMs };
           }
-          return { on: false, durationMs: nowMs - sinceMs };
+          return { on: false, durationMs: nowMs - sinceMs, atMs: nowMs };
         }),
       );
     });

@@ -53,6 +53,8 @@ export interface AttemptPipeline {
   stop(): Promise<void>;
   resume(): void;
   stats(): Promise<ProctorStats>;
+  /** Deletes the attempt's store (after completion, once nothing is pending). */
+  destroy(): Promise<void>;
 }
 
 let flushIds = 0;
@@ -121,7 +123,11 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   let meta: StoreMeta = await store.getMeta();
   const memory = await loadCaptureMemory(store);
 
-  const path = canvasPaths.events(options.courseId, options.quizId, String(submission.id));
+  // Absolute, so an events URL Canvas gave the page (possibly another host) works like our own.
+  const eventsUrl =
+    options.eventsUrl ??
+    `${options.baseUrl}/${canvasPaths.events(options.courseId, options.quizId, String(submission.id))}`;
+  const eventsHttp = http.extend({ prefixUrl: '' });
   const engine = new DeliveryEngine({
     store,
     scheduler,
@@ -135,8 +141,8 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     maxBatchEvents: options.maxBatchEvents,
     maxBatchBytes: options.maxBatchBytes,
     keepaliveBudgetBytes: deps.keepaliveBudgetBytes,
-    send: (events) => sendEvents(http, path, events),
-    sendKeepalive: (body) => sendKeepalive(`${options.baseUrl}/${path}`, body, config.getAuth()),
+    send: (events) => sendEvents(eventsHttp, eventsUrl, events),
+    sendKeepalive: (body) => sendKeepalive(eventsUrl, body, config.getAuth()),
     whenWritten: written,
     onDelivered: (events) => {
       delivered += events.length;
@@ -330,6 +336,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       channel.close();
       for (const waiter of flushWaiters.values()) waiter(new TransportError('stopped', { retryable: false }));
     },
+    destroy: () => store.destroy(),
     async stats() {
       return {
         pending: await store.count().catch(() => 0),

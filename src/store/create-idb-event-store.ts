@@ -117,6 +117,24 @@ export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventS
         store.put(value, valueKey(key));
         return promisifyRequest(store.transaction);
       }),
-    destroy: () => promisifyRequest(indexedDB.deleteDatabase(dbName)).then(() => undefined),
+    destroy: async () => {
+      // Our own open connection would block the deletion forever: close it first. Another tab's
+      // connection only delays it (the browser deletes once that tab closes), so "blocked" is enough.
+      await useStore('readonly', (store) => {
+        store.transaction.db.close();
+      });
+      const request = indexedDB.deleteDatabase(dbName);
+      await new Promise<void>((resolve, reject) => {
+        request.onsuccess = () => {
+          resolve();
+        };
+        request.onblocked = () => {
+          resolve();
+        };
+        request.onerror = () => {
+          reject(request.error ?? new Error('deleteDatabase failed'));
+        };
+      });
+    },
   };
 }

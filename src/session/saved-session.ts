@@ -1,0 +1,32 @@
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+
+/** What a reload needs to resume an attempt. Never a credential: the access token stays in memory. */
+export interface SavedSession {
+  id: string;
+  attempt: number;
+  validationToken: string;
+  endAt: string | null;
+}
+
+let store: UseStore | undefined;
+// Opened on first use so a page that never starts a session never opens a database.
+const sessions = (): UseStore => (store ??= createStore('quiz-proctor:v1:sessions', 'sessions'));
+
+export const sessionKey = (host: string, courseId: string, quizId: string) => `${host}:${courseId}:${quizId}`;
+
+/** Reads the saved session; a broken IndexedDB reads as none (the session is then started again). */
+export async function loadSession(key: string): Promise<SavedSession | undefined> {
+  try {
+    return await get<SavedSession>(key, sessions());
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveSession(key: string, session: SavedSession): Promise<void> {
+  await set(key, session, sessions()).catch(() => undefined);
+}
+
+export async function forgetSession(key: string): Promise<void> {
+  await del(key, sessions()).catch(() => undefined);
+}

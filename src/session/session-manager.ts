@@ -1,0 +1,185 @@
+import type { SchedulerLike } from 'rxjs';
+import type { SubmissionRef } from '../api/proctor-options.js';
+import { CanvasApiError } from '../api/canvas/core/canvas-api-error.js';
+import type { CanvasClient } from '../api/canvas/core/canvas-client.js';
+import { completeQuizSubmission } from '../api/canvas/quiz-submissions/complete-quiz-submission.js';
+import { getQuizSubmissionTime } from '../api/canvas/quiz-submissions/get-quiz-submission-time.js';
+import { getQuizSubmission } from '../api/canvas/quiz-submissions/get-quiz-submission.js';
+import type { QuizSubmission } from '../api/canvas/quiz-submissions/quiz-submission.js';
+import { startQuizSubmission } from '../api/canvas/quiz-submissions/start-quiz-submission.js';
+import { forgetSession, loadSession, saveSession, sessionKey, type SavedSession } from './saved-session.js';
+import type { SessionError } from './session-error.js';
+import { sessionErrorFrom } from './session-error-from.js';
+
+export interface SessionConfig {
+  client: CanvasClient;
+  host: string;
+  courseId: string;
+  quizId: string;
+  accessCode: string | undefined;
+  /** A submission the page already has (Canvas renders it): adopted without a request. */
+  adopt: SubmissionRef | undefined;
+  scheduler: SchedulerLike;
+}
+
+/** The attempt a session runs: what delivery and completion need. */
+export interface ActiveSubmission extends SubmissionRef {
+  id: string;
+  endAt: string | null;
+}
+
+// Pauses between tries of a completion that got no answer.
+const COMPLETE_RETRY_DELAYS_MS = [500, 1500, 3000];
+
+const fromCanvas = (qs: QuizSubmission): ActiveSubmission => ({
+  id: String(qs.id),
+  attempt: qs.attempt,
+  validationToken: qs.validation_token,
+  endAt: qs.end_at ?? null,
+});
+
+const asCanvasError = (error: unknown) =>
+  error instanceof CanvasApiError ? { status: error.status, canvasMessage: error.canvasMessage } : {};
+
+/**
+ * Starts, resumes and completes one quiz submission. A reload resumes the attempt saved in
+ * IndexedDB (id, attempt, validation token, end; never a credential); a 409 adopts the untaken
+ * attempt Canvas already has; Canvas's refusals become {@link SessionError}s with its message.
+ */
+export class SessionManager {
+  readonly #c: SessionConfig;
+  readonly #key: string;
+  #submission: ActiveSubmission | undefined;
+
+  constructor(config: SessionConfig) {
+    this.#c = config;
+    this.#key = sessionKey(config.host, config.courseId, config.quizId);
+  }
+
+  get submission(): ActiveSubmission | undefined {
+    return this.#submission;
+  }
+
+  async start(): Promise<ActiveSubmission> {
+    const { client, courseId, quizId, accessCode, adopt } = this.#c;
+    if (adopt) {
+      this.#submission = {
+        id: String(adopt.id),
+        attempt: adopt.attempt,
+        validationToken: adopt.validationToken,
+        endAt: null,
+      };
+      await this.#save();
+      return this.#submission;
+    }
+    const saved = await loadSession(this.#key);
+    const resumed = saved ? await this.#resume(saved) : undefined;
+    if (resumed) {
+      this.#submission = resumed;
+      return resumed;
+    }
+    try {
+      const params = accessCode === undefined ? { courseId, quizId } : { courseId, quizId, accessCode };
+      this.#submission = fromCanvas(await startQuizSubmission(client, params));
+    } catch (error) {
+      if (!(error instanceof CanvasApiError && error.status === 409)) {
+        throw sessionErrorFrom('session_failed', asCanvasError(error), error);
+      }
+      // An attempt is in progress (another device, a lost page): adopt it. With none untaken,
+      // the 409 means no attempt is left.
+      const current = await getQuizSubmission(client, { courseId, quizId, id: 'self' }).catch(
+        () => undefined,
+      );
+      if (current?.workflow_state !== 'untaken')
+        throw sessionErrorFrom('no_attempts_left', asCanvasError(error), error);
+      this.#submission = fromCanvas(current);
+    }
+    await this.#save();
+    return this.#submission;
+  }
+
+  /** Canvas's count of the seconds left (null: untimed). */
+  async timeLeft(): Promise<{ endAt: string | null; secondsLeft: number | null }> {
+    const submission = this.#required();
+    const time = await getQuizSubmissionTime(this.#c.client, {
+      courseId: this.#c.courseId,
+      quizId: this.#c.quizId,
+      id: submission.id,
+    });
+    return { endAt: time.end_at, secondsLeft: time.time_left };
+  }
+
+  /**
+   * Completes the attempt. A retry whose first try reached Canvas (the network failed on the way
+   * back) gets `quiz submission is already complete`: that is success, not an error.
+   */
+  async complete(): Promise<QuizSubmission | undefined> {
+    const submission = this.#required();
+    const { client, courseId, quizId, accessCode } = this.#c;
+    const params = {
+      courseId,
+      quizId,
+      id: submission.id,
+      attempt: submission.attempt,
+      validationToken: submission.validationToken,
+    };
+    const request = accessCode === undefined ? params : { ...params, accessCode };
+    let completed: QuizSubmission | undefined;
+    try {
+      completed = await this.#withNetworkRetries(() => completeQuizSubmission(client, request));
+    } catch (error) {
+      if (!(error instanceof CanvasApiError && /already complete/.test(error.canvasMessage))) {
+        throw sessionErrorFrom('complete_failed', asCanvasError(error), error);
+      }
+      completed = await getQuizSubmission(client, { courseId, quizId, id: submission.id }).catch(
+        () => undefined,
+      );
+    }
+    await forgetSession(this.#key);
+    return completed;
+  }
+
+  /**
+   * Retries a request that got no answer (the network failed, perhaps after Canvas did the work),
+   * a few times with a growing pause; Canvas's answers, refusals included, are final.
+   */
+  async #withNetworkRetries<T>(request: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await request();
+      } catch (error) {
+        if (error instanceof CanvasApiError || attempt >= COMPLETE_RETRY_DELAYS_MS.length) throw error;
+        const delayMs = COMPLETE_RETRY_DELAYS_MS[attempt] ?? 0;
+        await new Promise<void>((resolve) => this.#c.scheduler.schedule(resolve, delayMs));
+      }
+    }
+  }
+
+  async #resume(saved: SavedSession): Promise<ActiveSubmission | undefined> {
+    try {
+      const current = await getQuizSubmission(this.#c.client, {
+        courseId: this.#c.courseId,
+        quizId: this.#c.quizId,
+        id: saved.id,
+      });
+      if (current.workflow_state === 'untaken' && current.attempt === saved.attempt)
+        return fromCanvas(current);
+    } catch {
+      // Canvas no longer knows it, or is unreachable: start (or adopt) instead.
+    }
+    await forgetSession(this.#key);
+    return undefined;
+  }
+
+  #save(): Promise<void> {
+    const submission = this.#required();
+    return saveSession(this.#key, { ...submission });
+  }
+
+  #required(): ActiveSubmission {
+    if (!this.#submission) throw new Error('no quiz submission yet: call start() first');
+    return this.#submission;
+  }
+}
+
+export type { SessionError };

@@ -1,0 +1,140 @@
+import { expect } from '@esm-bundle/chai';
+import { createProctor, type Proctor, type ProctorOptions } from '../../src/index.js';
+import {
+  addFault,
+  clearFaults,
+  createFixture,
+  requestLog,
+  serverEvents,
+  startSubmission,
+  type Fixture,
+} from '../helpers/canvas.js';
+import { NO_CAPTURE } from '../helpers/no-capture.js';
+
+function proctorFor(fixture: Fixture, extra: Partial<ProctorOptions> = {}): Proctor {
+  return createProctor({
+    courseId: fixture.courseId,
+    quizId: fixture.quizId,
+    accessCode: 'letmein',
+    auth: { type: 'bearer', token: fixture.student.token },
+    flushIntervalMs: 3_600_000,
+    capture: NO_CAPTURE,
+    ...extra,
+  });
+}
+
+async function control(path: string, method: string, json?: unknown) {
+  const response = await fetch(`/__control/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: json === undefined ? null : JSON.stringify(json),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+}
+
+describe('the session manager', () => {
+  afterEach(async () => {
+    await clearFaults();
+    await control('clock', 'DELETE');
+  });
+
+  it('starts an attempt, and a reload resumes the same attempt without starting another', async () => {
+    const fixture = await createFixture();
+    const states: string[] = [];
+    const first = proctorFor(fixture);
+    first.on('state', (state) => states.push(state));
+    const started = await first.start();
+    expect(states).to.deep.equal(['starting', 'active']);
+    await first.stop();
+    // A reload: a new proctor on the same page origin, nothing passed but the quiz.
+    const second = proctorFor(fixture);
+    const resumed = await second.start();
+    expect(resumed).to.deep.include({ id: started.id, attempt: 1, validationToken: started.validationToken });
+    const starts = (await requestLog(`/quizzes/${fixture.quizId}/submissions`)).filter(
+      (r) => r.method === 'POST' && r.path.endsWith('/submissions'),
+    );
+    expect(starts).to.have.length(1);
+    await second.stop();
+  });
+
+  it('adopts the attempt in progress when Canvas answers 409', async () => {
+    const fixture = await createFixture();
+    const existing = await startSubmission(fixture);
+    const proctor = proctorFor(fixture);
+    const adopted = await proctor.start();
+    expect(adopted).to.deep.include({
+      id: existing.id,
+      attempt: 1,
+      validationToken: existing.validationToken,
+    });
+    await proctor.stop();
+  });
+
+  it("turns a wrong access code into a typed error with Canvas's message", async () => {
+    const fixture = await createFixture();
+    const proctor = proctorFor(fixture, { accessCode: 'wrong' });
+    const error = await proctor.start().then(
+      () => undefined,
+      (e: unknown) => e as { name: string; code: string; status: number; canvasMessage: string },
+    );
+    expect(error).to.deep.include({
+      name: 'SessionError',
+      code: 'invalid_access_code',
+      status: 403,
+      canvasMessage: 'invalid access code',
+    });
+    expect(proctor.state).to.equal('failed');
+  });
+
+  it('completes after flushing, and counts "already complete" after a lost answer as success', async () => {
+    const fixture = await createFixture({ withEssay: false });
+    const proctor = proctorFor(fixture);
+    const submission = await proctor.start();
+    for (let i = 1; i <= 3; i += 1) proctor.record('before_submit', { i });
+    // Canvas completes the attempt but the answer never comes back; the retry gets a 400.
+    await addFault({
+      path: `/submissions/${submission.id}/complete`,
+      method: 'POST',
+      action: 'reset',
+      afterHandler: true,
+    });
+    const result = await proctor.complete();
+    expect(result.unsentEvents).to.equal(0);
+    expect(result.submission?.workflow_state).to.equal('complete');
+    expect(proctor.state).to.equal('completed');
+    const completes = (await requestLog(`/submissions/${submission.id}/complete`)).map((r) => r.status);
+    expect(completes).to.deep.equal(['reset', 400]);
+    const events = await serverEvents(fixture, String(submission.id));
+    expect(events.filter((e) => e.event_type === 'before_submit')).to.have.length(3);
+    // The attempt's store is gone once its events were acknowledged.
+    const names = (await indexedDB.databases()).map((db) => db.name ?? '');
+    expect(names.some((name) => name.endsWith(`:${fixture.quizId}:${String(submission.id)}:1`))).to.equal(
+      false,
+    );
+  });
+
+  it('warns, says time is up and completes by itself when the time runs out', async () => {
+    const fixture = await createFixture({ timeLimitMinutes: 1 });
+    const proctor = proctorFor(fixture, { autoComplete: true, timeWarningsSec: [2] });
+    const seen: string[] = [];
+    proctor.on('time_warning', ({ secondsLeft }) => seen.push(`warning ${secondsLeft}`));
+    const up = new Promise<void>((resolve) =>
+      proctor.on('time_up', () => {
+        resolve();
+      }),
+    );
+    const completed = new Promise<void>((resolve) =>
+      proctor.on('state', (state) => {
+        if (state === 'completed') resolve();
+      }),
+    );
+    await proctor.start();
+    // Canvas's clock moves 57 s on: 3 s are left, and the proctor learns it from the time endpoint.
+    await control('clock', 'POST', { advanceMs: 57_000 });
+    const left = await proctor.timeLeft();
+    expect(left.secondsLeft).to.be.within(2, 3);
+    await up;
+    await completed;
+    expect(seen).to.deep.equal(['warning 2']);
+  });
+});
