@@ -18,7 +18,7 @@ if (!executablePath) {
 // from one origin, so cookie sessions and CSRF work exactly as on a real quiz page.
 const canvas = await createApp({ dbFile: ':memory:', faults: true });
 await canvas.ready();
-const CANVAS_PREFIXES = ['/api/', '/__control/', '/login'];
+const CANVAS_PREFIXES = ['/api/', '/__control/', '/login', '/files_api/'];
 
 async function canvasRoutes(ctx, next) {
   if (!CANVAS_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) return next();

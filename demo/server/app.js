@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { createQuizSubmissionService } from './canvas/quiz-submission-service.js';
+import { createSubmissionService } from './canvas/submission-service.js';
 import { controlRoutes } from './control/control-routes.js';
 import { installFaultHooks } from './control/fault-hooks.js';
 import { createFaultInjector } from './control/fault-injector.js';
@@ -22,6 +23,7 @@ const REQUEST_DECORATIONS = [
   'canvasFault',
   'canvasFaultReplied',
   'canvasLogEntry',
+  'canvasFiles',
 ];
 
 /**
@@ -31,7 +33,7 @@ const REQUEST_DECORATIONS = [
  * Canvas envelopes). Other routes and plugins (e.g. @fastify/static) can be added afterwards.
  *
  * Decorates the instance with `seedInfo` ({courseId, quizId, student, teacher}) and `canvas`
- * ({db, store, clock, service, options, faults, requestLog}) for tests and tooling.
+ * ({db, store, clock, service, submissionService, options, faults, requestLog}) for tests and tooling.
  */
 export async function registerCanvas(app, options = {}) {
   const {
@@ -50,6 +52,7 @@ export async function registerCanvas(app, options = {}) {
     store,
     clock,
     service: createQuizSubmissionService({ store, clock }),
+    submissionService: createSubmissionService({ store, clock }),
     options: { apiAuthErrorUpdates, bodyLimit, faults },
     faults: faults ? createFaultInjector() : null,
     requestLog: faults ? createRequestLog(clock) : null,

@@ -34,8 +34,10 @@ console.log(`Canvas emulator listening on ${base}`);
 console.log(`database: ${values.db}${values.faults ? '   (fault injection: /__control/* enabled)' : ''}`);
 const seed = app.seedInfo;
 if (seed) {
-  console.log(`course ${seed.courseId}, quiz ${seed.quizId} (access code "letmein")`);
-  for (const role of ['student', 'teacher']) {
+  console.log(
+    `course ${seed.courseId}, quiz ${seed.quizId} (access code "letmein"), assignment ${seed.assignmentId}`,
+  );
+  for (const role of ['student', 'student2', 'teacher', 'ta']) {
     const person = seed[role];
     console.log(
       `  ${role.padEnd(8)} id ${person.id}  ${person.name.padEnd(14)} token ${person.token}   log in: ${base}/login?as=${role}`,

@@ -1,9 +1,5 @@
-/** Canvas API paths, relative to the base URL (ky's prefixUrl). */
+/** Canvas's "Submit captured events" route, relative to the base URL. */
 export const canvasPaths = {
-  submissions: (courseId: string, quizId: string) =>
-    `api/v1/courses/${courseId}/quizzes/${quizId}/submissions`,
-  submission: (courseId: string, quizId: string, id: string) =>
-    `api/v1/courses/${courseId}/quizzes/${quizId}/submissions/${id}`,
   events: (courseId: string, quizId: string, id: string) =>
     `api/v1/courses/${courseId}/quizzes/${quizId}/submissions/${id}/events`,
 };

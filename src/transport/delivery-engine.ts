@@ -165,12 +165,16 @@ export class DeliveryEngine {
       for (const event of batch) this.#inFlight.add(event.seq);
       void this.#c.sendKeepalive(body).then(async (result) => {
         this.#keepaliveBytes -= body.length;
-        for (const event of batch) this.#inFlight.delete(event.seq);
-        if (result.status !== undefined && result.status >= 200 && result.status < 300) {
-          await this.#c.whenWritten();
-          await this.#acked(batch);
+        try {
+          if (result.status !== undefined && result.status >= 200 && result.status < 300) {
+            await this.#c.whenWritten();
+            await this.#acked(batch);
+          }
+          // Anything else stays in the store for the ordinary path, which classifies and retries it.
+        } finally {
+          // Only now: until the ack is written, a drain peeking the store must not send them again.
+          for (const event of batch) this.#inFlight.delete(event.seq);
         }
-        // Anything else stays in the store for the ordinary path, which classifies and retries it.
       });
     }
   }
@@ -247,12 +251,17 @@ export class DeliveryEngine {
   /** Sends one batch (halving it on a content refusal); returns the error that stops the drain. */
   async #sendBatch(batch: StoredEvent[]): Promise<TransportError | undefined> {
     for (const event of batch) this.#inFlight.add(event.seq);
-    let result: SendResult;
     try {
-      result = await this.#c.send(batch);
+      return await this.#deliver(batch);
     } finally {
+      // Released once the batch is acknowledged (or known to have failed), never in between, so the
+      // keepalive path of a page being hidden cannot send it a second time.
       for (const event of batch) this.#inFlight.delete(event.seq);
     }
+  }
+
+  async #deliver(batch: StoredEvent[]): Promise<TransportError | undefined> {
+    const result = await this.#c.send(batch);
     const verdict = judgeSend(
       result,
       this.#retry.failures + 1,

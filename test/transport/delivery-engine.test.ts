@@ -134,3 +134,48 @@ describe('the delivery engine (virtual time)', () => {
     expect(await r.store.count()).to.equal(0);
   });
 });
+
+describe('the delivery engine and the keepalive path', () => {
+  it('never sends a batch again by keepalive while its acknowledgement is being written', async () => {
+    const memory = createMemoryEventStore({ maxEvents: 1000, maxBytes: 1e6 });
+    let releaseAck: () => void = () => undefined;
+    const slowAck: EventStore = {
+      ...memory,
+      ack: (events) =>
+        new Promise<void>((resolve) => {
+          releaseAck = () => void memory.ack(events).then(resolve);
+        }),
+    };
+    const r = rig(slowAck);
+    const keepalives: string[] = [];
+    const engine = new DeliveryEngine({
+      store: slowAck,
+      scheduler: r.scheduler,
+      timing: DEFAULT_RETRY,
+      random: () => 0.5,
+      maxBatchEvents: 100,
+      maxBatchBytes: 60_000,
+      keepaliveBudgetBytes: 65_536,
+      send: () => Promise.resolve({ status: 204 }),
+      sendKeepalive: (body) => {
+        keepalives.push(body);
+        return Promise.resolve({ status: 204 });
+      },
+      whenWritten: () => Promise.resolve(),
+      onDelivered: () => undefined,
+      onError: () => undefined,
+      onDeadLetter: () => undefined,
+      onState: () => undefined,
+      onRetry: () => undefined,
+    });
+    await put(memory, ['a', 'b']);
+    const draining = engine.drain();
+    // Let the send answer; the ack is now being written.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    engine.sendOnHide();
+    releaseAck();
+    await draining;
+    expect(keepalives).to.deep.equal([]);
+    expect(await memory.count()).to.equal(0);
+  });
+});

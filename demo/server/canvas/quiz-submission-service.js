@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { rubyInteger } from '../lib/ruby.js';
+import { rubyInteger, rubyToF, rubyToI } from '../lib/ruby.js';
 import { dbTime } from '../lib/time.js';
 import { requestError } from '../http/canvas-errors.js';
 import { buildQuizData } from './quiz-data.js';
 import { declinedReason } from './quiz-eligibility.js';
-import { isRetriable } from './quiz-submission-state.js';
+import { buildQuestionAnsweredEvent } from './question-answered-event.js';
+import { isCompleted, isRetriable } from './quiz-submission-state.js';
 import { gradeSubmission } from './submission-grader.js';
 import { buildSubmissionEndAt } from './submission-end-at.js';
 
@@ -108,6 +109,15 @@ export function createQuizSubmissionService({ store, clock }) {
     });
   }
 
+  /** ensure_latest_attempt!: Integer(attempt) or 400; a non-preview must name its current attempt. */
+  function ensureLatestAttempt(qs, attempt) {
+    const number = rubyInteger(attempt);
+    if (number === null) throw requestError('invalid attempt', 400);
+    if (qs.workflow_state !== 'preview' && BigInt(qs.attempt) !== number) {
+      throw requestError(`attempt ${number} can not be modified`, 400);
+    }
+  }
+
   return {
     /** QuizSubmissionService#create: 403, then takeability (501/403/403/400), then 409. */
     create(quiz, participant) {
@@ -151,11 +161,7 @@ export function createQuizSubmissionService({ store, clock }) {
         throw requestError('invalid token', 403);
       }
       if (qs.workflow_state !== 'untaken') throw requestError('quiz submission is already complete', 400);
-      const number = rubyInteger(attempt);
-      if (number === null) throw requestError('invalid attempt', 400);
-      if (qs.workflow_state !== 'preview' && BigInt(qs.attempt) !== number) {
-        throw requestError(`attempt ${number} can not be modified`, 400);
-      }
+      ensureLatestAttempt(qs, attempt);
       return store.transaction(() => {
         const graded = gradeSubmission({
           quizData: qs.quiz_data,
@@ -184,5 +190,132 @@ export function createQuizSubmissionService({ store, clock }) {
         return saveWithVersion(next);
       });
     },
+
+    /**
+     * QuizSubmissionService#update_question, in Canvas's order: :update (403), completed (400),
+     * overdue — end_at more than 5 minutes ago, `overdue?` non-strict — (400), takeability,
+     * token (403), attempt (400). Then backup_submission_data: the record is merged into
+     * submission_data and, for answers (snapshot), the optimized question_answered event is
+     * saved. Flagging (snapshot false) records no event. Returns the saved submission.
+     */
+    updateQuestion(qs, quiz, participant, { record, attempt, snapshot, canUpdate }) {
+      if (!canUpdate)
+        throw requestError('you are not allowed to update questions for this quiz submission', 403);
+      if (isCompleted(qs)) throw requestError('quiz submission is already complete', 400);
+      if (qs.end_at != null && Date.parse(qs.end_at) + 5 * 60_000 < now().getTime()) {
+        throw requestError('quiz submission is overdue', 400);
+      }
+      assertTakeability(quiz, participant);
+      if (qs.validation_token && qs.validation_token !== participant.validationToken) {
+        throw requestError('invalid token', 403);
+      }
+      ensureLatestAttempt(qs, attempt);
+      return store.transaction(() => {
+        const submissionData = { ...(qs.submission_data ?? {}), ...record };
+        const saved = store.quizSubmissions.save({ ...qs, submission_data: submissionData });
+        if (snapshot) {
+          const previous = store.events
+            .allFor(qs.id)
+            .filter(
+              (e) =>
+                e.event_type === 'question_answered' &&
+                e.attempt === qs.attempt &&
+                e.created_at >= qs.started_at,
+            );
+          const eventData = buildQuestionAnsweredEvent({
+            quizData: qs.quiz_data,
+            record,
+            submissionData,
+            previousEvents: previous,
+          });
+          if (eventData) {
+            store.events.insertMany([
+              {
+                quiz_submission_id: qs.id,
+                attempt: qs.attempt,
+                event_type: 'question_answered',
+                event_data: JSON.stringify(eventData),
+                client_timestamp: null,
+                created_at: dbTime(now()),
+              },
+            ]);
+          }
+        }
+        return saved;
+      });
+    },
+
+    /**
+     * QuizSubmissionService#update_scores + QuizSubmission#update_scores: `attempt` must name a
+     * completed attempt (400 "invalid attempt" / "quiz submission attempt must be complete");
+     * fudge_points (to_f) and per-question score (to_f) / comment ('' clears) are applied to
+     * that attempt's graded answers, the score is recomputed (answers + fudge), and once no
+     * question awaits a human the attempt turns `complete`. The current attempt is saved (and
+     * versioned); an older one is edited in its version, as Canvas does.
+     */
+    updateScores(qs, quiz, { canUpdateScores, attempt, scoringData }) {
+      if (!canUpdateScores)
+        throw requestError('you are not allowed to update scores for this quiz submission', 403);
+      if (attempt == null || attempt === false) throw requestError('invalid attempt', 400);
+      const number = rubyToI(String(attempt));
+      const version = store.versions.quizSubmissionAttempt(qs.id, number);
+      if (!version) throw requestError('invalid attempt', 400);
+      if (!isCompleted(version.model)) throw requestError('quiz submission attempt must be complete', 400);
+      const fudge = presentValue(scoringData.fudge_points) ? rubyToF(scoringData.fudge_points) : undefined;
+      const questions =
+        scoringData.questions &&
+        typeof scoringData.questions === 'object' &&
+        !Array.isArray(scoringData.questions)
+          ? scoringData.questions
+          : {};
+      const changes = new Map();
+      for (const [questionId, data] of Object.entries(questions)) {
+        const entry = {};
+        if (data && typeof data === 'object' && presentValue(data.score)) entry.points = rubyToF(data.score);
+        if (data && typeof data === 'object' && data.comment != null)
+          entry.more_comments = String(data.comment);
+        changes.set(rubyToI(questionId), entry);
+      }
+      if (fudge === undefined && [...changes.values()].every((entry) => Object.keys(entry).length === 0))
+        return qs;
+      return store.transaction(() => {
+        const target = version.model;
+        const answers = (Array.isArray(target.submission_data) ? target.submission_data : []).map(
+          (answer) => {
+            const change = changes.get(answer.question_id);
+            if (!change) return answer;
+            const next = { ...answer, ...change };
+            if (change.points !== undefined) {
+              const possible =
+                (target.quiz_data ?? []).find((q) => q.id === answer.question_id)?.points_possible ?? 0;
+              next.correct = change.points >= possible ? true : change.points > 0 ? 'partial' : false;
+            }
+            return next;
+          },
+        );
+        const fudgePoints = fudge !== undefined ? fudge : (target.fudge_points ?? 0);
+        const score = answers.reduce((sum, answer) => sum + (answer.points ?? 0), 0) + fudgePoints;
+        const updated = {
+          ...target,
+          submission_data: answers,
+          fudge_points: fudgePoints,
+          score,
+          manually_scored: true,
+          workflow_state: answers.some((answer) => answer.correct === 'undefined')
+            ? 'pending_review'
+            : 'complete',
+        };
+        if (number === qs.attempt) {
+          const current = { ...qs, ...updated };
+          current.kept_score = keptScore(current, quiz);
+          return saveWithVersion(current);
+        }
+        store.versions.replaceModel(QUIZ_SUBMISSION_TYPE, qs.id, version.number, updated);
+        const current = { ...qs, kept_score: keptScore(qs, quiz) };
+        return store.quizSubmissions.save(current);
+      });
+    },
   };
 }
+
+const presentValue = (value) => value != null && value !== false && String(value).trim() !== '';

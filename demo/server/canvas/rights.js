@@ -72,3 +72,37 @@ export function quizSubmissionRights({
   }
   return rights;
 }
+
+/**
+ * Assignment policy, reduced: students :submit published assignments; graders (:manage_grades)
+ * :grade; anyone who can read the course :read a published assignment (graders any).
+ */
+export function assignmentRights(assignment, course) {
+  const rights = new Set();
+  const published = assignment.published === 1;
+  if (course.has('manage_grades')) rights.add('read').add('grade');
+  if (published && course.has('read')) rights.add('read');
+  if (published && course.has('participate_as_student')) rights.add('submit');
+  return rights;
+}
+
+/**
+ * Submission policy, reduced: the owner, graders and the owner's observers :read; the owner
+ * and graders :comment; graders :grade.
+ */
+export function submissionRights({ user, submission, userCourseRights, observedUserIds }) {
+  const rights = new Set();
+  const owner = user != null && user.id === submission.user_id;
+  const grader = userCourseRights.has('manage_grades');
+  if (
+    owner ||
+    grader ||
+    userCourseRights.has('view_all_grades') ||
+    observedUserIds.includes(submission.user_id)
+  ) {
+    rights.add('read');
+  }
+  if (owner || grader) rights.add('comment');
+  if (grader) rights.add('grade');
+  return rights;
+}

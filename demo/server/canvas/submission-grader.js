@@ -1,7 +1,7 @@
 // A deliberately small Quizzes::SubmissionGrader. It grades the in-progress answers kept in
 // submission_data (keys "question_<id>", and "question_<id>_answer_<answer id>" for multiple
-// answers, as Canvas stores them). Nothing fills submission_data yet (the questions API comes
-// later), so today every auto-graded question scores 0; the scores are real numbers, never null.
+// answers, as Canvas stores them), which the Quiz Submission Questions API fills; unanswered
+// questions score 0, so scores are real numbers, never null.
 //
 //  - multiple_choice / true_false: full points when the chosen answer has weight 100.
 //  - multiple_answers: Canvas's partial credit, (right picks - wrong picks) / correct answers,

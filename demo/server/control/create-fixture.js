@@ -10,7 +10,8 @@ const isOptionalInteger = (value, min) =>
  * Body (all optional): timeLimitMinutes (30; null = untimed), accessCode ("letmein"; null = none),
  * allowedAttempts (2; -1 = unlimited), quizLogAuditing (true), withEssay (true: completion then
  * answers pending_review), ipFilter, locked, moduleLocked, unlockAt, lockAt, cantGoBack,
- * oneQuestionAtATime, published (true), scoringPolicy, quizType.
+ * oneQuestionAtATime, published (true), scoringPolicy, quizType, gradingType ("points": the
+ * demo assignment's points | percent | letter_grade | pass_fail).
  */
 export function createFixture(store, body = {}) {
   const input = body ?? {};
@@ -23,6 +24,12 @@ export function createFixture(store, body = {}) {
     !(Number.isInteger(input.allowedAttempts) && (input.allowedAttempts >= 1 || input.allowedAttempts === -1))
   ) {
     throw badRequest('allowedAttempts must be a positive integer or -1');
+  }
+  if (
+    input.gradingType !== undefined &&
+    !['points', 'percent', 'letter_grade', 'pass_fail'].includes(input.gradingType)
+  ) {
+    throw badRequest('gradingType must be points, percent, letter_grade or pass_fail');
   }
   const tag = randomBytes(4).toString('hex');
   const token = (role) => `fx-${role}-${randomBytes(12).toString('hex')}`;
@@ -48,6 +55,7 @@ export function createFixture(store, body = {}) {
     quizLogAuditing: input.quizLogAuditing !== false,
     withEssay: input.withEssay !== false,
     quiz,
+    assignment: input.gradingType ? { gradingType: input.gradingType } : undefined,
     people: [
       {
         key: 'student',
@@ -89,6 +97,7 @@ export function createFixture(store, body = {}) {
     accessCode: fixture.quiz.access_code,
     allowedAttempts: fixture.quiz.allowed_attempts,
     quizLogAuditing: fixture.course.quiz_log_auditing === 1,
+    assignmentId: fixture.assignment.id,
     ...fixture.people,
   };
 }

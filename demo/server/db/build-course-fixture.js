@@ -52,11 +52,52 @@ const QUESTIONS = [
   },
 ];
 
+// The demo assignment (assignment-submissions family): text, URL and upload submissions, graded
+// in points with a two-criterion rubric.
+export const DEMO_RUBRIC = [
+  {
+    id: 'crit_clarity',
+    description: 'Clarity',
+    points: 5,
+    ratings: [
+      { id: 'rat_clear', description: 'Clear', points: 5 },
+      { id: 'rat_unclear', description: 'Unclear', points: 0 },
+    ],
+  },
+  {
+    id: 'crit_evidence',
+    description: 'Evidence',
+    points: 5,
+    ratings: [
+      { id: 'rat_strong', description: 'Strong', points: 5 },
+      { id: 'rat_weak', description: 'Weak', points: 0 },
+    ],
+  },
+];
+
+/** Adds the demo assignment to a course, with an unsubmitted submission per student. */
+export function addDemoAssignment(
+  store,
+  courseId,
+  { title = 'Proctoring Reflection', gradingType = 'points' } = {},
+) {
+  const assignment = store.assignments.create(courseId, {
+    title,
+    description: '<p>Reflect on what the quiz log tells a teacher.</p>',
+    pointsPossible: 10,
+    gradingType,
+    submissionTypes: ['online_text_entry', 'online_url', 'online_upload'],
+    rubric: DEMO_RUBRIC,
+  });
+  for (const userId of store.courses.studentIds(courseId)) store.submissions.ensure(assignment.id, userId);
+  return assignment;
+}
+
 /**
  * options: { courseName, quizTitle, timeLimitMinutes (null = none), accessCode (null = none),
  *   allowedAttempts (-1 = unlimited), quizLogAuditing, withEssay, people: [{key, type, name,
- *   login, token?, observes?}], quiz: {extra quiz columns} }
- * Returns { course, quiz, questionIds, people: {key: {id, name, login, token}} }.
+ *   login, token?, observes?}], quiz: {extra quiz columns}, assignment: {title?, gradingType?} }
+ * Returns { course, quiz, questionIds, people: {key: {id, name, login, token}}, assignment }.
  */
 export function buildCourseFixture(store, options) {
   return store.transaction(() => {
@@ -83,6 +124,7 @@ export function buildCourseFixture(store, options) {
       store.courses.enroll(course.id, user.id, person.type, observed);
       people[person.key] = { id: user.id, name: user.name, login: user.login_id, token };
     }
-    return { course, quiz, questionIds, people };
+    const assignment = addDemoAssignment(store, course.id, options.assignment);
+    return { course, quiz, questionIds, people, assignment };
   });
 }

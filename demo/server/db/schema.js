@@ -168,6 +168,117 @@ const STATEMENTS = [
   )`,
   `CREATE INDEX IF NOT EXISTS quiz_submission_events_scope
     ON quiz_submission_events (quiz_submission_id, attempt, created_at, id)`,
+  // Assignments (the assignment-submissions family). submission_types: comma-separated Canvas
+  // types; grading_type: points | percent | letter_grade | pass_fail; rubric: JSON array of
+  // criteria {id, description, points, ratings: [{id, description, points}]} or NULL.
+  `CREATE TABLE IF NOT EXISTS assignments (
+    id INTEGER PRIMARY KEY,
+    course_id INTEGER NOT NULL REFERENCES courses(id),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    points_possible REAL,
+    grading_type TEXT NOT NULL DEFAULT 'points',
+    submission_types TEXT NOT NULL DEFAULT 'none',
+    due_at TEXT,
+    published INTEGER NOT NULL DEFAULT 1,
+    rubric TEXT,
+    workflow_state TEXT NOT NULL DEFAULT 'published',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  )`,
+  // Submission: one row per (assignment, student), created unsubmitted like Canvas does.
+  // attachment_ids and rubric_assessment are JSON; excused is 0/1/NULL.
+  `CREATE TABLE IF NOT EXISTS submissions (
+    id INTEGER PRIMARY KEY,
+    assignment_id INTEGER NOT NULL REFERENCES assignments(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    attempt INTEGER,
+    body TEXT,
+    url TEXT,
+    submission_type TEXT,
+    submitted_at TEXT,
+    score REAL,
+    grade TEXT,
+    entered_score REAL,
+    entered_grade TEXT,
+    grader_id INTEGER,
+    graded_at TEXT,
+    posted_at TEXT,
+    excused INTEGER,
+    late_policy_status TEXT,
+    workflow_state TEXT NOT NULL DEFAULT 'unsubmitted',
+    grade_matches_current_submission INTEGER NOT NULL DEFAULT 1,
+    attachment_ids TEXT NOT NULL DEFAULT '[]',
+    rubric_assessment TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (assignment_id, user_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS submission_comments (
+    id INTEGER PRIMARY KEY,
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    author_id INTEGER REFERENCES users(id),
+    comment TEXT NOT NULL,
+    attempt INTEGER,
+    attachment_ids TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL
+  )`,
+  // ContentParticipation: a user's read/unread state of one item (grade, comment, rubric) of a
+  // submission.
+  `CREATE TABLE IF NOT EXISTS content_participations (
+    id INTEGER PRIMARY KEY,
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    content_item TEXT NOT NULL,
+    workflow_state TEXT NOT NULL,
+    UNIQUE (submission_id, user_id, content_item)
+  )`,
+  // AssessmentRequest (peer reviews): user_id is the assessee (the submission's owner),
+  // assessor_id the reviewer, asset_id the submission.
+  `CREATE TABLE IF NOT EXISTS assessment_requests (
+    id INTEGER PRIMARY KEY,
+    asset_id INTEGER NOT NULL REFERENCES submissions(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    assessor_id INTEGER NOT NULL REFERENCES users(id),
+    workflow_state TEXT NOT NULL DEFAULT 'assigned',
+    created_at TEXT NOT NULL,
+    UNIQUE (asset_id, assessor_id)
+  )`,
+  // Attachment (files). workflow_state pending (step 1 done) → processed (bytes received).
+  // upload_token is the secret in the step-2 URL; purpose says which step-1 route made it.
+  `CREATE TABLE IF NOT EXISTS attachments (
+    id INTEGER PRIMARY KEY,
+    context_type TEXT NOT NULL,
+    context_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    folder_path TEXT NOT NULL DEFAULT '',
+    display_name TEXT NOT NULL,
+    content_type TEXT,
+    size INTEGER,
+    data BLOB,
+    uuid TEXT NOT NULL,
+    upload_token TEXT UNIQUE,
+    upload_expires_at TEXT,
+    on_duplicate TEXT NOT NULL DEFAULT 'overwrite',
+    purpose TEXT,
+    workflow_state TEXT NOT NULL DEFAULT 'pending',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  )`,
+  // Progress (bulk grade updates). results: JSON or NULL.
+  `CREATE TABLE IF NOT EXISTS progresses (
+    id INTEGER PRIMARY KEY,
+    context_type TEXT NOT NULL,
+    context_id INTEGER NOT NULL,
+    user_id INTEGER,
+    tag TEXT NOT NULL,
+    completion REAL,
+    workflow_state TEXT NOT NULL DEFAULT 'queued',
+    message TEXT,
+    results TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  )`,
 ];
 
 export function applySchema(db) {

@@ -16,8 +16,11 @@ export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
  *    `_json` as Rails does; an empty body is `{}`; a malformed body is a 400 with the generic
  *    error envelope (ActionDispatch::Http::Parameters::ParseError).
  *  - application/x-www-form-urlencoded: Rack's nested parser.
+ *  - multipart/form-data: text fields go through Rack's nested parser (like a form body); file
+ *    parts are kept aside on `request.canvasFiles` ({field: {filename, type, bytes}}), in order.
+ *    Parsed with undici's FormData (Node's built-in Response) on the buffered body.
  *  - anything else: read (so the body limit applies) and ignored, as Rails ignores bodies of
- *    types it has no parser for. multipart/form-data lands here until uploads are built.
+ *    types it has no parser for.
  * deep_munge runs on the result.
  */
 export function registerBodyParsers(app, { bodyLimit = DEFAULT_BODY_LIMIT } = {}) {
@@ -52,6 +55,30 @@ export function registerBodyParsers(app, { bodyLimit = DEFAULT_BODY_LIMIT } = {}
       }
     },
   );
+
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit }, async (request, body) => {
+    request.canvasBodyBytes = body.length;
+    let form;
+    try {
+      form = await new Response(body, {
+        headers: { 'content-type': request.headers['content-type'] },
+      }).formData();
+    } catch {
+      throw genericError(400);
+    }
+    const pairs = [];
+    const files = [];
+    for (const [name, value] of form.entries()) {
+      if (typeof value === 'string') pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+      else
+        files.push([
+          name,
+          { filename: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) },
+        ]);
+    }
+    request.canvasFiles = files;
+    return deepMunge(parseNestedQuery(pairs.join('&')));
+  });
 
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
     request.canvasBodyBytes = body.length;

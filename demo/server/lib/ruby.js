@@ -60,3 +60,12 @@ export function valueToBoolean(value) {
 export function presentString(value) {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
+
+/** Ruby `value.to_f`: the leading decimal prefix of a string, 0.0 when there is none. */
+export function rubyToF(value) {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : 0;
+  if (typeof value !== 'string') return 0;
+  const m = /^\s*([+-]?(?:\d+(?:_\d+)*)?(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(value);
+  const n = m ? Number(m[1].replaceAll('_', '')) : NaN;
+  return Number.isFinite(n) ? n : 0;
+}

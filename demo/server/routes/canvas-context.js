@@ -58,3 +58,32 @@ export function quizSubmissionRightsFor(rights, { user, qs, quiz, now }) {
     endDateIsValid: (submission, q, ownerQuizRights) => endDateIsValid(submission, q, ownerQuizRights, now),
   });
 }
+
+/** The assignment (`@context.assignments.active.find(id)`, to_i), else 404. */
+export function loadAssignment(store, course, param) {
+  const assignment = store.assignments.find(course.id, rubyToI(String(param ?? '')));
+  if (!assignment) throw notFound();
+  return assignment;
+}
+
+/**
+ * The submission of `:user_id` (`self` = the current user) for an assignment. The user must be
+ * a student of the course (Canvas's get_user_considering_section: 404 otherwise); the row is
+ * created on demand, as Canvas's find_or_create_submission.
+ */
+export function loadStudentSubmission(store, course, assignment, param, user) {
+  const userId = String(param) === 'self' ? user.id : rubyToI(String(param ?? ''));
+  if (!store.courses.studentIds(course.id).includes(userId)) throw notFound();
+  return store.submissions.ensure(assignment.id, userId);
+}
+
+/** The current user's course rights and observees (no quiz involved). */
+export function courseRightsFor(store, course, user) {
+  const enrollments = store.courses.enrollmentsFor(course.id, user.id);
+  return {
+    userCourseRights: courseRights(enrollments),
+    observedUserIds: enrollments
+      .filter((e) => e.type === 'observer' && e.associated_user_id != null)
+      .map((e) => e.associated_user_id),
+  };
+}

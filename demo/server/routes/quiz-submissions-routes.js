@@ -1,3 +1,4 @@
+import { preflight } from '../canvas/file-uploads.js';
 import { isLockedForUser } from '../canvas/quiz-locks.js';
 import { requireUser } from '../http/authenticate.js';
 import { baseUrl } from '../http/base-url.js';
@@ -19,8 +20,8 @@ import { renderQuizSubmissions } from './render-quiz-submissions.js';
 const COLLECTION = '/api/v1/courses/:course_id/quizzes/:quiz_id/submissions';
 
 /**
- * Quizzes::QuizSubmissionsApiController: index, submission, show, create, complete, time.
- * (update — teacher scoring — belongs to the later grading work.)
+ * Quizzes::QuizSubmissionsApiController: index, submission, show, create, update (teacher
+ * scoring), complete, time; and the quiz-submission file preflight (upload step 1).
  */
 export function quizSubmissionsRoutes(app, canvas) {
   const { store, clock, service, options } = canvas;
@@ -142,5 +143,45 @@ export function quizSubmissionsRoutes(app, canvas) {
       end_at: renderTime(qs.end_at),
       time_left: qs.end_at == null ? null : rubyRound((Date.parse(qs.end_at) - now.getTime()) / 1000),
     };
+  });
+
+  // Teacher scoring: authorized_action(:update_scores) (users who manage grades), then
+  // `quiz_submissions` must be an array (else 400 "missing quiz_submissions" — UNVERIFIED
+  // wording), then the service with the first entry's attempt, fudge_points and questions.
+  app.put(`${COLLECTION}/:id`, async (request) => {
+    const ctx = context(request);
+    const qs = loadQuizSubmission(store, ctx.quiz, ctx.params.id, ctx.user);
+    const qsRights = quizSubmissionRightsFor(ctx.rights, {
+      user: ctx.user,
+      qs,
+      quiz: ctx.quiz,
+      now: clock.now(),
+    });
+    if (!qsRights.has('update_scores')) throw deny();
+    const entries = ctx.params.quiz_submissions;
+    if (!Array.isArray(entries) || entries.length === 0 || typeof entries[0] !== 'object') {
+      throw requestError('missing quiz_submissions', 400);
+    }
+    const saved = service.updateScores(qs, ctx.quiz, {
+      canUpdateScores: true,
+      attempt: entries[0].attempt,
+      scoringData: entries[0],
+    });
+    return render(request, ctx.course, ctx.quiz, [{ qs: saved }]);
+  });
+
+  // Upload step 1 for a file-upload question: the current user's own files (Canvas's
+  // QuizSubmissionFilesController, which only knows `self`); needs :submit on the quiz.
+  app.post(`${COLLECTION}/self/files`, async (request) => {
+    const { user, params, rights } = context(request);
+    if (!rights.userQuizRights.has('submit')) throw deny();
+    return preflight(store, baseUrl(request), {
+      user,
+      contextType: 'User',
+      contextId: user.id,
+      params,
+      purpose: 'quiz_submission',
+      folderPath: 'quiz files',
+    });
   });
 }

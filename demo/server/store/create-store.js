@@ -1,4 +1,10 @@
+import { createAssessmentRequestsStore } from './assessment-requests-store.js';
+import { createAssignmentsStore } from './assignments-store.js';
+import { createAttachmentsStore } from './attachments-store.js';
+import { createContentParticipationsStore } from './content-participations-store.js';
 import { createCoursesStore } from './courses-store.js';
+import { createProgressesStore } from './progresses-store.js';
+import { createSubmissionsStore } from './submissions-store.js';
 import { createQuizSubmissionEventsStore } from './quiz-submission-events-store.js';
 import { createQuizSubmissionsStore } from './quiz-submissions-store.js';
 import { createQuizzesStore } from './quizzes-store.js';
@@ -18,5 +24,11 @@ export function createStore(db, clock) {
     quizSubmissions: createQuizSubmissionsStore(db, clock),
     versions: createVersionsStore(db, clock),
     events: createQuizSubmissionEventsStore(db),
+    assignments: createAssignmentsStore(db, clock),
+    submissions: createSubmissionsStore(db, clock),
+    participations: createContentParticipationsStore(db),
+    peerReviews: createAssessmentRequestsStore(db, clock),
+    attachments: createAttachmentsStore(db, clock),
+    progresses: createProgressesStore(db, clock),
   };
 }

@@ -45,6 +45,7 @@ function dehydrate(column, value) {
 
 export function createQuizSubmissionsStore(db, clock) {
   const byId = db.prepare(`SELECT * FROM quiz_submissions WHERE id = ? AND quiz_id = ?`);
+  const anyById = db.prepare(`SELECT * FROM quiz_submissions WHERE id = ?`);
   const byUser = db.prepare(
     `SELECT * FROM quiz_submissions WHERE quiz_id = ? AND user_id = ? ORDER BY created_at, id LIMIT 1`,
   );
@@ -62,6 +63,8 @@ export function createQuizSubmissionsStore(db, clock) {
 
   return {
     find: (quizId, id) => hydrateQuizSubmission(byId.get(id, quizId)),
+    /** By id alone (the /api/v1/quiz_submissions/:id routes carry no quiz). */
+    findById: (id) => hydrateQuizSubmission(anyById.get(id)),
     findForUser: (quizId, userId) => hydrateQuizSubmission(byUser.get(quizId, userId)),
     findByTemporaryUserCode: (quizId, code) => hydrateQuizSubmission(byCode.get(quizId, code)),
     insert({ quizId, userId = null, temporaryUserCode = null, validationToken }) {

@@ -70,6 +70,9 @@ export function createQuizzesStore(db, clock) {
       return byId.get(quiz.id, quiz.course_id);
     },
     find: (courseId, quizId) => byId.get(quizId, courseId) ?? null,
+    /** By id alone (a quiz submission's quiz). */
+    findById: (quizId) =>
+      db.prepare(`SELECT * FROM quizzes WHERE id = ? AND workflow_state <> 'deleted'`).get(quizId) ?? null,
     questions: (quizId) => questions.all(quizId).map(hydrateQuestion),
     /** Adds a question; answers get globally unique ids (like Canvas's answer ids) when missing. */
     addQuestion(quizId, { position, name = 'Question', type, text = '', points = 1, answers = [] }) {

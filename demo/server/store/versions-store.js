@@ -23,6 +23,12 @@ export function createVersionsStore(db, clock) {
                          AND json_extract(w.model, '$.attempt') = json_extract(v.model, '$.attempt'))
      ORDER BY json_extract(v.model, '$.attempt')`,
   );
+  const ofType = db.prepare(
+    `SELECT versionable_id, number, model, created_at FROM versions WHERE versionable_type = ? ORDER BY id`,
+  );
+  const updateModel = db.prepare(
+    `UPDATE versions SET model = ? WHERE versionable_type = ? AND versionable_id = ? AND number = ?`,
+  );
   const parse = (row) => row && { number: row.number, model: JSON.parse(row.model) };
 
   return {
@@ -35,6 +41,10 @@ export function createVersionsStore(db, clock) {
     latestNumber: (type, id) => latestNumber.get(type, id).n,
     /** The quiz submission as it was in `attempt` (its latest version), or null. */
     quizSubmissionAttempt: (qsId, attempt) => parse(forAttempt.get(qsId, attempt)) ?? null,
+    /** Every version of a type, oldest first: [{versionable_id, number, model, created_at}]. */
+    allOfType: (type) => ofType.all(type).map((row) => ({ ...row, model: JSON.parse(row.model) })),
+    /** Rewrites a stored version (Canvas's update_scores edits an old attempt's version model). */
+    replaceModel: (type, id, number, model) => updateModel.run(JSON.stringify(model), type, id, number),
     /** Every attempt's latest version, ordered by attempt. */
     quizSubmissionAttempts: (qsId) => latestPerAttempt.all(qsId).map(parse),
   };

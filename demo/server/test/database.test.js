@@ -19,8 +19,11 @@ test('a file database uses WAL, is seeded once and keeps its data across restart
   assert.deepEqual(seed, {
     courseId: seed.courseId,
     quizId: seed.quizId,
+    assignmentId: seed.assignmentId,
     student: { id: seed.student.id, token: 'student-token', name: 'Sam Student' },
+    student2: { id: seed.student2.id, token: 'student2-token', name: 'Stella Second' },
     teacher: { id: seed.teacher.id, token: 'teacher-token', name: 'Tess Teacher' },
+    ta: { id: seed.ta.id, token: 'ta-token', name: 'Tim Grader' },
   });
   await first.listen({ port: 0, host: '127.0.0.1' });
   const api = createClient(`http://127.0.0.1:${first.server.address().port}`);
@@ -47,7 +50,7 @@ test('a file database uses WAL, is seeded once and keeps its data across restart
     json: { access_code: 'letmein' },
   });
   assert.equal(conflict.status, 409);
-  assert.equal(second.canvas.db.prepare('SELECT COUNT(*) AS n FROM users').get().n, 2);
+  assert.equal(second.canvas.db.prepare('SELECT COUNT(*) AS n FROM users').get().n, 4);
   await second.close();
 });
 

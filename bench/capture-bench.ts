@@ -1,0 +1,408 @@
+// The capture benchmark's page side (bundled by bench/capture-run.js). It builds a quiz page in
+// Canvas's take-quiz markup with N questions, and drives one fixed storm of DOM events through it,
+// once with capture NOT subscribed (the page's own cost and the driver's) and once with
+// createCapture(…) subscribed, timing each dispatch with performance.now(). The storm's events are
+// synthetic (dispatchEvent), except scrolling, which is a real window.scrollTo(): that is what wakes
+// capture's IntersectionObserver, whose callbacks then run in later tasks (counted by run.js through
+// Chromium's TaskDuration, not by the per-dispatch timer).
+import { asyncScheduler, type Subscription } from 'rxjs';
+import type { CaptureMemory, CaptureOptions } from '../src/capture/capture-options.js';
+import { createCapture } from '../src/capture/create-capture.js';
+import type { CapturedEvent } from '../src/pipeline/event-record.js';
+
+export const KINDS = [
+  'keydown',
+  'input',
+  'change',
+  'flag click',
+  'scroll',
+  'blur',
+  'focus',
+  'copy',
+  'paste',
+  'contextmenu',
+  'resize',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+// One burst of 20 dispatches; every burst has this mix, in this order, on varying questions.
+const BURST_KINDS: Kind[] = [
+  'keydown',
+  'input',
+  'flag click',
+  'keydown',
+  'scroll',
+  'input',
+  'blur',
+  'keydown',
+  'copy',
+  'change',
+  'keydown',
+  'focus',
+  'contextmenu',
+  'input',
+  'keydown',
+  'paste',
+  'scroll',
+  'change',
+  'resize',
+  'flag click',
+];
+export const BURST = BURST_KINDS.length;
+
+// Keys typed: mostly letters, and one in ten a shortcut capture records (Ctrl+Shift+I, Ctrl+Tab…).
+const KEYS: { code: string; key: string; ctrlKey?: boolean; shiftKey?: boolean }[] = [
+  { code: 'KeyA', key: 'a' },
+  { code: 'KeyS', key: 's' },
+  { code: 'KeyI', key: 'i' },
+  { code: 'Space', key: ' ' },
+  { code: 'KeyE', key: 'e' },
+  { code: 'Backspace', key: 'Backspace' },
+  { code: 'KeyT', key: 't' },
+  { code: 'Tab', key: 'Tab' },
+  { code: 'KeyN', key: 'n' },
+  { code: 'KeyI', key: 'I', ctrlKey: true, shiftKey: true },
+];
+
+// Deterministic pseudo-random numbers, so the storm is the same with capture on and off.
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const QUESTION_HEIGHT_PX = 160;
+// Reading a layout property makes the browser lay out the page now.
+let layoutSink = 0;
+const forceLayout = () => {
+  layoutSink += document.documentElement.offsetHeight;
+};
+let questionCount = 0;
+let root: HTMLElement | undefined;
+let removePageHandler: (() => void) | undefined;
+
+/** Canvas's classic take-quiz markup; every fourth question is a short answer, the rest multiple choice. */
+function buildPage(n: number): number {
+  const t0 = performance.now();
+  root?.remove();
+  removePageHandler?.();
+  root = document.createElement('div');
+  root.id = 'questions';
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const id = String(1000 + i);
+    const text = i % 4 === 3;
+    const answers = text
+      ? `<input type="text" name="question_${id}" autocomplete="off" value="answer ${id}" style="width:300px">`
+      : [1, 2, 3, 4]
+          .map(
+            (a) => `<label><input type="radio" name="question_${id}" value="${id}${a}"> choice ${a}</label>`,
+          )
+          .join(' ');
+    parts.push(`<div class="quiz_sortable question_holder">
+<a name="question_${id}"></a>
+<div class="display_question question ${text ? 'short_answer_question' : 'multiple_choice_question'}" id="question_${id}" style="height:${QUESTION_HEIGHT_PX}px;box-sizing:border-box;margin:0;overflow:hidden">
+<a href="#" class="flag_question" role="checkbox" aria-checked="false">flag</a>
+<div class="text"><div class="question_text user_content">Question ${id}: some text to read and copy.</div>
+<div class="answers">${answers}</div></div></div></div>`);
+  }
+  root.innerHTML = parts.join('');
+  document.body.append(root);
+  // The page's own flag behaviour, as Canvas's take page: a delegated click handler toggling `marked`.
+  const toggle = (event: MouseEvent) => {
+    const flag = (event.target as Element).closest('.flag_question');
+    if (!flag) return;
+    event.preventDefault();
+    const question = flag.closest('.question');
+    question?.classList.toggle('marked');
+    flag.setAttribute('aria-checked', String(question?.classList.contains('marked')));
+  };
+  document.body.addEventListener('click', toggle);
+  removePageHandler = () => {
+    document.body.removeEventListener('click', toggle);
+  };
+  questionCount = n;
+  window.scrollTo(0, 0);
+  forceLayout(); // layout now, not inside the first timed dispatch
+  return performance.now() - t0;
+}
+
+interface Step {
+  kind: Kind;
+  run: () => void;
+}
+
+/** The storm as closures over fixed targets, so both runs dispatch exactly the same events. */
+function makeStorm(bursts: number, seed: number): Step[] {
+  const random = rng(seed);
+  const pick = <T>(list: ArrayLike<T>) => list[Math.floor(random() * list.length)]!;
+  const questions = [...document.querySelectorAll('#questions .question')];
+  const textInputs = [...document.querySelectorAll<HTMLInputElement>('#questions input[type=text]')];
+  const radios = [...document.querySelectorAll<HTMLInputElement>('#questions input[type=radio]')];
+  const maxScroll = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);
+  const steps: Step[] = [];
+  let key = 0;
+  for (let b = 0; b < bursts; b += 1) {
+    for (const kind of BURST_KINDS) {
+      switch (kind) {
+        case 'keydown': {
+          const k = KEYS[key++ % KEYS.length]!;
+          const input = pick(textInputs);
+          steps.push({
+            kind,
+            run: () => {
+              input.dispatchEvent(
+                new KeyboardEvent('keydown', { ...k, bubbles: true, cancelable: true, composed: true }),
+              );
+            },
+          });
+          break;
+        }
+        case 'input': {
+          const input = pick(textInputs);
+          const char = String.fromCharCode(97 + Math.floor(random() * 26));
+          steps.push({
+            kind,
+            run: () => {
+              input.value = input.value.length > 40 ? char : input.value + char;
+              input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: char }));
+            },
+          });
+          break;
+        }
+        case 'change': {
+          const radio = pick(radios);
+          steps.push({
+            kind,
+            run: () => {
+              radio.checked = true;
+              radio.dispatchEvent(new Event('change', { bubbles: true }));
+            },
+          });
+          break;
+        }
+        case 'flag click': {
+          const flag = pick(questions).querySelector('.flag_question')!;
+          steps.push({
+            kind,
+            run: () => {
+              flag.dispatchEvent(
+                new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 }),
+              );
+            },
+          });
+          break;
+        }
+        case 'scroll': {
+          const y = Math.floor(random() * maxScroll);
+          steps.push({
+            kind,
+            run: () => {
+              window.scrollTo(0, y);
+            },
+          });
+          break;
+        }
+        case 'blur':
+        case 'focus':
+          steps.push({
+            kind,
+            run: () => {
+              window.dispatchEvent(new FocusEvent(kind));
+            },
+          });
+          break;
+        case 'copy':
+        case 'paste': {
+          const input = pick(textInputs);
+          steps.push({
+            kind,
+            run: () => {
+              input.setSelectionRange(0, 6);
+              const clipboardData = new DataTransfer();
+              if (kind === 'paste') clipboardData.setData('text/plain', 'pasted text');
+              input.dispatchEvent(
+                new ClipboardEvent(kind, { bubbles: true, cancelable: true, composed: true, clipboardData }),
+              );
+            },
+          });
+          break;
+        }
+        case 'contextmenu': {
+          const target = pick(questions).querySelector('.question_text')!;
+          steps.push({
+            kind,
+            run: () => {
+              target.dispatchEvent(
+                new MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true, button: 2 }),
+              );
+            },
+          });
+          break;
+        }
+        case 'resize':
+          steps.push({
+            kind,
+            run: () => {
+              window.dispatchEvent(new UIEvent('resize'));
+            },
+          });
+          break;
+      }
+    }
+  }
+  return steps;
+}
+
+const longTasks: { startMs: number; durationMs: number }[] = [];
+const longTaskSupported = PerformanceObserver.supportedEntryTypes.includes('longtask');
+if (longTaskSupported) {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      longTasks.push({ startMs: entry.startTime, durationMs: entry.duration });
+  }).observe({ type: 'longtask', buffered: false });
+}
+const longTasksBetween = (from: number, to: number) =>
+  longTasks.filter((task) => task.startMs >= from && task.startMs <= to);
+
+const frame = () =>
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => {
+      resolve();
+    }),
+  );
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function timerStepUs(): number {
+  let step = Infinity;
+  for (let k = 0; k < 50; k += 1) {
+    const a = performance.now();
+    let b = performance.now();
+    while (b === a) b = performance.now();
+    step = Math.min(step, b - a);
+  }
+  return step * 1000;
+}
+
+function memoryOf(): CaptureMemory {
+  const set = new Set<string>();
+  return {
+    has: (k) => set.has(k),
+    add: (k) => {
+      set.add(k);
+    },
+  };
+}
+
+let subscription: Subscription | undefined;
+const captured = new Map<string, number>();
+const sink = (event: CapturedEvent) => {
+  captured.set(event.type, (captured.get(event.type) ?? 0) + 1);
+};
+
+/** Subscribes capture; its synchronous cost, then long tasks until it settled (question scan, first IO callback). */
+async function subscribe(options: CaptureOptions): Promise<{ syncMs: number; longTasks: number[] }> {
+  captured.clear();
+  const capture$ = createCapture(options, { target: window, scheduler: asyncScheduler, memory: memoryOf() });
+  const t0 = performance.now();
+  subscription = capture$.subscribe(sink);
+  const syncMs = performance.now() - t0;
+  await frame();
+  await frame();
+  await sleep(150);
+  return { syncMs, longTasks: longTasksBetween(t0, performance.now()).map((t) => t.durationMs) };
+}
+
+/** The same waiting as subscribe(), without capture: the calibration for its main-thread time. */
+async function idle(): Promise<void> {
+  await frame();
+  await frame();
+  await sleep(150);
+}
+
+function unsubscribe(): Record<string, number> {
+  subscription?.unsubscribe();
+  subscription = undefined;
+  return Object.fromEntries(captured);
+}
+
+interface RunResult {
+  /** Per dispatch µs, by storm index. */
+  callUs: number[];
+  /**
+   * Mean µs per dispatch of each burst, from the per-dispatch times: each is quantised to the timer
+   * step, but the quantisation error averages out, so these resolve well below one step.
+   */
+  burstUs: number[];
+  /** µs of each layout flush before a dispatch (the page's layout, dirtied by the previous dispatch). */
+  layoutUs: number[];
+  kinds: Kind[];
+  stormMs: number;
+  longTasks: number[];
+}
+
+/**
+ * Drives the storm: one burst of 20 dispatches per animation frame (1,200 DOM events/s at 60 Hz,
+ * a heavy but human-plausible rate), then two idle frames and a pause for deferred work (flag reads,
+ * throttles, debounces, IntersectionObserver) to run inside the measured window.
+ */
+async function run(bursts: number, seed: number): Promise<RunResult> {
+  const steps = makeStorm(bursts, seed);
+  window.scrollTo(0, 0);
+  await frame();
+  const callUs = new Array<number>(steps.length);
+  const layoutUs = new Array<number>(steps.length);
+  const burstUs: number[] = [];
+  const t0 = performance.now();
+  for (let b = 0; b < bursts; b += 1) {
+    await frame();
+    const from = b * BURST;
+
+    for (let i = from; i < from + BURST; i += 1) {
+      // Style and layout the previous dispatch left dirty (the page's flag toggle, a scroll) are
+      // flushed outside the timer, so no dispatch is charged with another one's layout.
+      const l = performance.now();
+      forceLayout();
+      const s = performance.now();
+      layoutUs[i] = (s - l) * 1000;
+      steps[i]!.run();
+      callUs[i] = (performance.now() - s) * 1000;
+    }
+    let burst = 0;
+    for (let i = from; i < from + BURST; i += 1) burst += callUs[i]!;
+    burstUs.push(burst / BURST);
+  }
+  const stormMs = performance.now() - t0;
+  await frame();
+  await frame();
+  await sleep(300);
+  return {
+    callUs,
+    burstUs,
+    layoutUs,
+    kinds: steps.map((step) => step.kind),
+    stormMs,
+    longTasks: longTasksBetween(t0, performance.now()).map((t) => t.durationMs),
+  };
+}
+
+function info() {
+  return {
+    userAgent: navigator.userAgent,
+    crossOriginIsolated: self.crossOriginIsolated,
+    timerStepUs: timerStepUs(),
+    longTaskSupported,
+    viewport: { width: window.innerWidth, height: window.innerHeight },
+    questions: questionCount,
+  };
+}
+
+export const layoutRead = () => layoutSink;
+const api = { info, buildPage, subscribe, idle, unsubscribe, run };
+export type CaptureBenchApi = typeof api;
+(globalThis as unknown as { captureBench: CaptureBenchApi }).captureBench = api;
