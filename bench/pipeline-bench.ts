@@ -10,6 +10,7 @@ import { defaultDeps } from '../src/api/proctor-deps.js';
 import { createIdbEventStore } from '../src/store/create-idb-event-store.js';
 import type { EventStore, StoreBounds } from '../src/store/event-store.js';
 import { createCanvasBaseline, type CanvasBaseline } from './canvas-baseline.js';
+import { NO_CAPTURE } from '../test/helpers/no-capture.js';
 
 export type PhaseKind = 'ours' | 'baseline' | 'null';
 
@@ -200,6 +201,9 @@ async function prepareOurs(input: PhaseInput, storm: StormEvent[], errors: strin
       quizId: input.quizId,
       auth: { type: 'bearer', token: input.token },
       submission: input.submission,
+      // The storm goes through record(), the path capture uses; capture itself is measured by
+      // bench/capture-run.js, and its own events (session_started, screen_changed) would count here.
+      capture: NO_CAPTURE,
       ...input.options,
     }),
     { ...defaultDeps(), openStore },

@@ -76,6 +76,7 @@ export function observeQuestionVisibility(
     };
     function onEntries(entries: IntersectionObserverEntry[]) {
       const changes: ViewChange[] = [];
+      const changed: Element[] = [];
       for (const entry of entries) {
         const id = observed.get(entry.target);
         if (id === undefined) continue;
@@ -92,12 +93,18 @@ export function observeQuestionVisibility(
         if ((viewable.get(id) ?? false) !== now) {
           viewable.set(id, now);
           changes.push({ id, visible: now });
+          changed.push(entry.target);
         }
       }
       syncPartial();
       if (changes.length === 0) return;
       subscriber.next(changes);
-      for (const [element, id] of observed) if (isDone(id)) forget(element);
+      // Only questions that just changed can have been counted now; walking every observed question
+      // here made each scroll cost grow with the page. Others done later are forgotten at their next entry.
+      for (const element of changed) {
+        const id = observed.get(element);
+        if (id !== undefined && isDone(id)) forget(element);
+      }
     }
     const enterLeave = new IntersectionObserver(onEntries, { threshold: [0, 1] });
 
