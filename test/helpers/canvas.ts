@@ -6,6 +6,7 @@ export interface Fixture {
   student: { id: string; token: string };
   student2: { id: string; token: string };
   teacher: { id: string; token: string };
+  observer: { id: string; token: string };
 }
 
 export interface ServerEvent {
@@ -44,6 +45,7 @@ function normalizeFixture(raw: Record<string, unknown>): Fixture {
     student: user(raw.student),
     student2: user(raw.student2),
     teacher: user(raw.teacher),
+    observer: user(raw.observer),
   };
 }
 

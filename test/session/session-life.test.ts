@@ -10,6 +10,7 @@ import {
   type Fixture,
 } from '../helpers/canvas.js';
 import { NO_CAPTURE } from '../helpers/no-capture.js';
+import { callTab, closeAllTabs, openTab, reloadTab } from '../helpers/tabs.js';
 
 function proctorFor(fixture: Fixture, extra: Partial<ProctorOptions> = {}): Proctor {
   return createProctor({
@@ -84,6 +85,59 @@ describe('the session manager', () => {
       canvasMessage: 'invalid access code',
     });
     expect(proctor.state).to.equal('failed');
+  });
+
+  for (const [label, fixtureOptions, user, code, status, canvasMessage] of [
+    [
+      "an IP outside the quiz's filter",
+      { ipFilter: '10.9.9.9' },
+      'student',
+      'ip_denied',
+      403,
+      'IP address denied',
+    ],
+    ['a locked quiz', { locked: true }, 'student', 'quiz_locked', 400, 'quiz is locked'],
+    [
+      'a one-question-at-a-time quiz that cannot go back',
+      { cantGoBack: true },
+      'student',
+      'unsupported_quiz',
+      501,
+      'that type of quizzes is not supported yet',
+    ],
+    ['an observer', {}, 'observer', 'not_allowed', 403, 'you are not allowed to participate in this quiz'],
+  ] as const) {
+    it(`refuses ${label} with a typed error carrying Canvas's message`, async () => {
+      const fixture = await createFixture(fixtureOptions);
+      const proctor = proctorFor(fixture, { auth: { type: 'bearer', token: fixture[user].token } });
+      const error = await proctor.start().then(
+        () => undefined,
+        (e: unknown) => e as { name: string; code: string; status: number; canvasMessage: string },
+      );
+      expect(error).to.deep.include({ name: 'SessionError', code, status, canvasMessage });
+      expect(proctor.state).to.equal('failed');
+    });
+  }
+
+  it('resumes the same attempt after a real page reload, without starting another', async () => {
+    const fixture = await createFixture();
+    const config = {
+      courseId: fixture.courseId,
+      quizId: fixture.quizId,
+      accessCode: 'letmein',
+      auth: { type: 'bearer' as const, token: fixture.student.token },
+      capture: NO_CAPTURE,
+    };
+    const tab = await openTab(config);
+    const first = await callTab<{ id: string; attempt: number }>(tab, 'start');
+    await reloadTab(tab);
+    const again = await callTab<{ id: string; attempt: number }>(tab, 'start');
+    expect(again).to.deep.equal(first);
+    const starts = (await requestLog(`/quizzes/${fixture.quizId}/submissions`)).filter(
+      (r) => r.method === 'POST' && r.path.endsWith('/submissions'),
+    );
+    expect(starts).to.have.length(1);
+    await closeAllTabs();
   });
 
   it('completes after flushing, and counts "already complete" after a lost answer as success', async () => {
