@@ -45,11 +45,16 @@
   document.getElementById('submit_quiz').addEventListener('click', async () => {
     if (!proctor) return;
     try {
-      await proctor.flush();
-      await proctor.stop();
-      show('Stopped; every captured event was delivered.');
+      // Flushes pending evidence (bounded), then completes with the attempt's validation token.
+      const { submission, unsentEvents } = await proctor.complete();
+      show(
+        unsentEvents === 0
+          ? `Submitted (${submission?.workflow_state ?? 'complete'}); every captured event was delivered.`
+          : `Submitted; ${unsentEvents} event(s) could not be delivered in time and are kept.`,
+      );
+      document.getElementById('submit_quiz').disabled = true;
     } catch (error) {
-      show(`Stopped with events still pending (${error.code}); they are kept and sent on the next visit.`);
+      show(`Could not submit: ${error.message}`);
     }
   });
 })();

@@ -18,6 +18,9 @@
     return rows;
   }
 
+  // submission_created carries the whole quiz; the table shows the start of long payloads.
+  const shorten = (text) => (text.length > 240 ? `${text.slice(0, 240)}…` : text);
+
   const cell = (text) => {
     const td = document.createElement('td');
     td.textContent = text;
@@ -47,7 +50,7 @@
           cell(event.created_at),
           cell(event.client_timestamp ?? ''),
           cell(event.event_type),
-          cell(event.event_data === null ? '(none)' : JSON.stringify(event.event_data)),
+          cell(event.event_data === null ? '(none)' : shorten(JSON.stringify(event.event_data))),
         );
       }
       section.append(title, table);
