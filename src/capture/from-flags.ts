@@ -1,4 +1,5 @@
-import { delay, filter, map, type Observable, type SchedulerLike } from 'rxjs';
+import { filter, map, type Observable, type SchedulerLike } from 'rxjs';
+import { afterPageHandlers } from './after-page-handlers.js';
 import type { CapturedEvent } from '../pipeline/event-record.js';
 import { captureEvent } from './capture-event.js';
 import type { QuestionLocator } from './create-question-locator.js';
@@ -48,7 +49,7 @@ export function fromFlags(
     }),
     filter((click) => click !== undefined),
     // The page toggles the flag in its own click handler, which runs after ours: read one task later.
-    delay(0, scheduler),
+    afterPageHandlers(scheduler),
     map(({ control, question, id, before }) => {
       const flagged = opts.isFlagged(question, control);
       return flagged === before

@@ -1,6 +1,5 @@
 import {
   defer,
-  delay,
   filter,
   map,
   merge,
@@ -11,6 +10,7 @@ import {
   type Subscription,
 } from 'rxjs';
 import type { CapturedEvent } from '../pipeline/event-record.js';
+import { afterPageHandlers } from './after-page-handlers.js';
 import { captureEvent } from './capture-event.js';
 import { fromDomEvent } from './from-dom-event.js';
 import { throttleChanges } from './throttle-changes.js';
@@ -61,7 +61,7 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
       watching = frame
         ? merge(
             ownBlur(frame).pipe(
-              delay(0, scheduler),
+              afterPageHandlers(scheduler),
               map(() => doc.hasFocus()),
             ),
             ownFocus(frame).pipe(map(() => true)),
@@ -71,7 +71,7 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
     const main = merge(
       ownFocus(target).pipe(map(() => true)),
       ownBlur(target).pipe(
-        delay(0, scheduler),
+        afterPageHandlers(scheduler),
         map(() => FRAME_TAGS.has(doc.activeElement?.tagName ?? '')),
       ),
     ).subscribe(forward);
