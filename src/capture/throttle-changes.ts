@@ -19,6 +19,7 @@ export function throttleChanges<T>(
       let recorded = initial;
       let latest = initial;
       let heldBack: Subscription | undefined;
+      let heldUntil = 0;
       const release = () => {
         heldBack?.unsubscribe();
         heldBack = undefined;
@@ -30,11 +31,20 @@ export function throttleChanges<T>(
         subscriber.next(latest);
       };
       const settle = () => {
-        release();
+        // A timer already set for the same moment is kept: a student flicking between windows
+        // inside the throttle window must not cost a new timer per event (it is a hot path).
         if (latest === recorded) return;
-        const waitMs = (allowedFrom.get(latest) ?? -Infinity) - scheduler.now();
-        if (waitMs <= 0) record();
-        else heldBack = scheduler.schedule(settle, waitMs);
+        const dueAt = allowedFrom.get(latest) ?? -Infinity;
+        if (dueAt <= scheduler.now()) {
+          record();
+        } else if (!heldBack || heldUntil !== dueAt) {
+          release();
+          heldUntil = dueAt;
+          heldBack = scheduler.schedule(() => {
+            heldBack = undefined;
+            settle();
+          }, dueAt - scheduler.now());
+        }
       };
       const subscription = source.subscribe({
         next: (value) => {
