@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { createApp } from '../demo/server/app.js';
 import { CHROMIUM_ARGS, findChrome } from '../test/support/find-chrome.mjs';
+import { fmt, locatorFor, median, quantile, sorted, sum, summarizeProfile, table } from './bench-kit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const loadAtStart = loadavg()[0];
@@ -80,34 +81,6 @@ try {
 const TARGETS = { p99Us: 50, eventsPerSecond: 10_000, requestsPer1000: 10 };
 // ---------------------------------------------------------------------------------------------
 // Statistics and formatting
-
-const sorted = (values) => Float64Array.from(values).sort();
-const quantile = (ordered, q) =>
-  ordered.length === 0
-    ? NaN
-    : ordered[Math.min(ordered.length - 1, Math.max(0, Math.ceil(q * ordered.length) - 1))];
-const median = (values) => quantile(sorted(values), 0.5);
-const sum = (values) => values.reduce((a, b) => a + b, 0);
-
-function fmt(value, digits = 1) {
-  if (value === undefined || value === null || Number.isNaN(value)) return '—';
-  if (typeof value === 'string') return value;
-  if (!Number.isFinite(value)) return '∞';
-  const abs = Math.abs(value);
-  const d = abs >= 1000 ? 0 : abs >= 100 ? Math.min(digits, 0) : abs >= 10 ? Math.min(digits, 1) : digits;
-  return value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-}
-
-function table(headers, rows) {
-  const widths = headers.map((header, i) =>
-    Math.max(header.length, ...rows.map((row) => String(row[i]).length)),
-  );
-  const line = (cells) =>
-    cells
-      .map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i])))
-      .join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Server: the Canvas emulator behind a tiny front handler that also serves the bench page on the
@@ -288,91 +261,6 @@ function checkDelivery(expected, rows) {
 // CPU profile summary (--profile): where our first run spends main-thread time, by function,
 // mapped back to the TypeScript sources through the bundle's source map.
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Decodes a source map's mappings into, per generated line, [column, source, line] segments. */
-function decodeSourceMap(map) {
-  const lines = [];
-  let source = 0;
-  let sourceLine = 0;
-  for (const text of map.mappings.split(';')) {
-    const segments = [];
-    let column = 0;
-    for (const part of text.split(',')) {
-      if (part === '') continue;
-      const fields = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of part) {
-        const digit = BASE64.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += fields[0];
-      if (fields.length >= 4) {
-        source += fields[1];
-        sourceLine += fields[2];
-        segments.push([column, source, sourceLine]);
-      }
-    }
-    lines.push(segments);
-  }
-  return (line, column) => {
-    const segments = lines[line] ?? [];
-    let found;
-    for (const segment of segments) {
-      if (segment[0] > column) break;
-      found = segment;
-    }
-    if (!found) return undefined;
-    const file = map.sources[found[1]]
-      .replace(/^(\.\.\/)+/, '')
-      .replace(/^.*?\b(src|bench|node_modules)\//, '$1/');
-    return `${file}:${found[2] + 1}`;
-  };
-}
-
-function summarizeProfile(profile, locate, top = 12) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const nameOf = (node) => {
-    const frame = node.callFrame;
-    const where = frame.url.endsWith('pipeline-bench.js')
-      ? locate(frame.lineNumber, frame.columnNumber)
-      : undefined;
-    return `${frame.functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
-  };
-  const self = new Map();
-  const inclusive = new Map();
-  let busy = 0;
-  for (let i = 0; i < profile.samples.length; i += 1) {
-    const node = byId.get(profile.samples[i]);
-    const dt = profile.timeDeltas[i + 1] ?? 0;
-    if (node.callFrame.functionName === '(idle)') continue;
-    busy += dt;
-    self.set(nameOf(node), (self.get(nameOf(node)) ?? 0) + dt);
-    const seen = new Set();
-    for (let id = node.id; id !== undefined; id = parent.get(id)) {
-      const name = nameOf(byId.get(id));
-      if (!name.includes(' src/') || seen.has(name)) continue;
-      seen.add(name);
-      inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
-    }
-  }
-  const rank = (map) =>
-    [...map.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, us]) => ({ name, ms: us / 1000, share: us / busy }));
-  return { busyMs: busy / 1000, self: rank(self), inclusive: rank(inclusive) };
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -473,7 +361,7 @@ async function main() {
       if (watchOurs) {
         const { profile } = await cdp.send('Profiler.stop');
         const map = JSON.parse(await readFile(join(bundleDir, 'pipeline-bench.js.map'), 'utf8'));
-        profiled = summarizeProfile(profile, decodeSourceMap(map));
+        profiled = summarizeProfile(profile, locatorFor(map), { bundleName: 'pipeline-bench.js' });
       }
       await page.evaluate(() => globalThis.bench.finish());
       const phase = {
