@@ -1,6 +1,10 @@
 // What the delivery bench (run.js) and the capture bench (capture-run.js) share: statistics, table
 // printing, and the CPU-profile summary mapped back to the TypeScript sources.
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { createApp } from '../demo/server/app.js';
 
 export const sorted = (values) => Float64Array.from(values).sort();
 /** The q-quantile of already sorted values (nearest rank). */
@@ -80,4 +84,54 @@ export function summarizeProfile(profile, locate, { bundleName, top = 12, skip =
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: us / 1000, share: us / busy }));
   return { busyMs: busy / 1000, self: rank(self), inclusive: rank(inclusive) };
+}
+
+/**
+ * The Canvas emulator behind a front handler that serves the bench page and its bundle on the same
+ * origin (as Canvas serves its quiz page), cross-origin isolated so performance.now() steps by 5 µs
+ * instead of 100 µs. `onApiRequest(req, res, path)` sees every other request before the emulator.
+ */
+export async function startBenchServer({ bundleDir, bundleName, title, head = '', onApiRequest }) {
+  const app = await createApp({ dbFile: ':memory:', faults: true });
+  await app.ready();
+  const page = `<!doctype html><meta charset="utf-8"><title>${title}</title>${head}
+<script type="module" src="/__bench/${bundleName}"></script>`;
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/__bench/') {
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+      });
+      res.end(page);
+      return;
+    }
+    if (path.startsWith(`/__bench/${bundleName}`)) {
+      readFile(join(bundleDir, path.slice('/__bench/'.length))).then(
+        (body) => {
+          res.writeHead(200, {
+            'Content-Type': 'text/javascript; charset=utf-8',
+            'Cache-Control': 'no-store',
+          });
+          res.end(body);
+        },
+        () => {
+          res.writeHead(404);
+          res.end();
+        },
+      );
+      return;
+    }
+    onApiRequest?.(req, res, path);
+    app.routing(req, res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await app.close();
+  };
+  return { origin, close };
 }

@@ -6,16 +6,23 @@
 //   node bench/capture-run.js [--bursts 100] [--rounds 2] [--sizes 20,200,2000] [--profile] [--json FILE] [--strict]
 //   (bench/README.md, "Capture benchmark")
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { createApp } from '../demo/server/app.js';
 import { CHROMIUM_ARGS, findChrome } from '../test/support/find-chrome.mjs';
-import { fmt, locatorFor, quantile, sorted, sum, summarizeProfile, table } from './bench-kit.js';
+import {
+  fmt,
+  locatorFor,
+  quantile,
+  sorted,
+  sum,
+  startBenchServer,
+  summarizeProfile,
+  table,
+} from './bench-kit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const loadAtStart = loadavg()[0];
@@ -72,50 +79,13 @@ const FLAT = { p99StepUs: 5, medianFactor: 1.5, medianSlackUs: 0.5, taskFactor: 
 // Server: the Canvas emulator behind a front handler serving the bench page on the same origin,
 // with COOP/COEP for cross-origin isolation (as bench/run.js).
 
-async function startServer(bundleDir) {
-  const app = await createApp({ dbFile: ':memory:', faults: true });
-  await app.ready();
-  const page = `<!doctype html><meta charset="utf-8"><title>quiz-proctor capture bench</title>
-<style>body{margin:0;font:14px sans-serif}</style>
-<script type="module" src="/__bench/capture-bench.js"></script>`;
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/__bench/') {
-      res.writeHead(200, {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-      });
-      res.end(page);
-      return;
-    }
-    if (path.startsWith('/__bench/capture-bench.js')) {
-      readFile(join(bundleDir, path.slice('/__bench/'.length))).then(
-        (body) => {
-          res.writeHead(200, {
-            'Content-Type': 'text/javascript; charset=utf-8',
-            'Cache-Control': 'no-store',
-          });
-          res.end(body);
-        },
-        () => {
-          res.writeHead(404);
-          res.end();
-        },
-      );
-      return;
-    }
-    app.routing(req, res);
+const startServer = (bundleDir) =>
+  startBenchServer({
+    bundleDir,
+    bundleName: 'capture-bench.js',
+    title: 'quiz-proctor capture bench',
+    head: '<style>body{margin:0;font:14px sans-serif}</style>',
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const close = async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await app.close();
-  };
-  return { origin, close };
-}
 
 // ---------------------------------------------------------------------------------------------
 // CPU profile summary (--profile), mapped back to the TypeScript sources (as bench/run.js).

@@ -5,16 +5,24 @@
 //
 //   npm run bench [-- --events 5000 …]   (npm run bench -- --help lists the options; see bench/README.md)
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { createApp } from '../demo/server/app.js';
 import { CHROMIUM_ARGS, findChrome } from '../test/support/find-chrome.mjs';
-import { fmt, locatorFor, median, quantile, sorted, sum, summarizeProfile, table } from './bench-kit.js';
+import {
+  fmt,
+  locatorFor,
+  median,
+  quantile,
+  sorted,
+  sum,
+  startBenchServer,
+  summarizeProfile,
+  table,
+} from './bench-kit.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const loadAtStart = loadavg()[0];
@@ -86,41 +94,15 @@ const TARGETS = { p99Us: 50, eventsPerSecond: 10_000, requestsPer1000: 10 };
 // Server: the Canvas emulator behind a tiny front handler that also serves the bench page on the
 // same origin (as Canvas serves its quiz page) and tallies every events POST's body size.
 
+// Tallies every events POST's body size and status, for requests and bytes per 1,000 events.
 async function startServer(bundleDir) {
-  const app = await createApp({ dbFile: ':memory:', faults: true });
-  await app.ready();
   const posts = new Map();
-  const page = `<!doctype html><meta charset="utf-8"><title>quiz-proctor delivery bench</title>
-<script type="module" src="/__bench/pipeline-bench.js"></script>`;
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/__bench/') {
-      // Cross-origin isolation gives performance.now() its finest step (5 µs instead of 100 µs).
-      res.writeHead(200, {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-      });
-      res.end(page);
-      return;
-    }
-    if (path.startsWith('/__bench/pipeline-bench.js')) {
-      readFile(join(bundleDir, path.slice('/__bench/'.length))).then(
-        (body) => {
-          res.writeHead(200, {
-            'Content-Type': 'text/javascript; charset=utf-8',
-            'Cache-Control': 'no-store',
-          });
-          res.end(body);
-        },
-        () => {
-          res.writeHead(404);
-          res.end();
-        },
-      );
-      return;
-    }
-    if (req.method === 'POST' && path.endsWith('/events')) {
+  const server = await startBenchServer({
+    bundleDir,
+    bundleName: 'pipeline-bench.js',
+    title: 'quiz-proctor delivery bench',
+    onApiRequest: (req, res, path) => {
+      if (req.method !== 'POST' || !path.endsWith('/events')) return;
       const tally = posts.get(path) ?? { requests: 0, bytes: 0, statuses: {} };
       tally.requests += 1;
       tally.bytes += Number(req.headers['content-length'] ?? 0);
@@ -128,17 +110,9 @@ async function startServer(bundleDir) {
         tally.statuses[res.statusCode] = (tally.statuses[res.statusCode] ?? 0) + 1;
       });
       posts.set(path, tally);
-    }
-    app.routing(req, res);
+    },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const close = async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await app.close();
-  };
-  return { origin, posts, close };
+  return { ...server, posts };
 }
 
 async function call(origin, method, path, { token, json } = {}) {

@@ -26,6 +26,14 @@ const COLLECTION = '/api/v1/courses/:course_id/quizzes/:quiz_id/submissions';
 export function quizSubmissionsRoutes(app, canvas) {
   const { store, clock, service, options } = canvas;
   const deny = () => unauthorized(options.apiAuthErrorUpdates);
+  // The submission named in the URL, once authorized_action(right) on it passed.
+  const authorizedSubmission = (ctx, right) => {
+    const qs = loadQuizSubmission(store, ctx.quiz, ctx.params.id, ctx.user);
+    const now = clock.now();
+    const qsRights = quizSubmissionRightsFor(ctx.rights, { user: ctx.user, qs, quiz: ctx.quiz, now });
+    if (!qsRights.has(right)) throw deny();
+    return { qs, now };
+  };
 
   /** The before_actions shared by every action: require_user, require_context, require_quiz. */
   function context(request) {
@@ -91,14 +99,7 @@ export function quizSubmissionsRoutes(app, canvas) {
   // :read (owner, graders, observers of the owner); ?attempt=N shows that attempt's version.
   app.get(`${COLLECTION}/:id`, async (request) => {
     const ctx = context(request);
-    const qs = loadQuizSubmission(store, ctx.quiz, ctx.params.id, ctx.user);
-    const qsRights = quizSubmissionRightsFor(ctx.rights, {
-      user: ctx.user,
-      qs,
-      quiz: ctx.quiz,
-      now: clock.now(),
-    });
-    if (!qsRights.has('read')) throw deny();
+    const { qs } = authorizedSubmission(ctx, 'read');
     if (Object.hasOwn(ctx.params, 'attempt')) {
       const version = store.versions.quizSubmissionAttempt(qs.id, rubyToI(String(ctx.params.attempt ?? '')));
       if (!version) throw notFound();
@@ -135,10 +136,7 @@ export function quizSubmissionsRoutes(app, canvas) {
   // while end_date_is_valid?: once an untaken attempt is past end_at even the owner is refused.
   app.get(`${COLLECTION}/:id/time`, async (request) => {
     const ctx = context(request);
-    const qs = loadQuizSubmission(store, ctx.quiz, ctx.params.id, ctx.user);
-    const now = clock.now();
-    const qsRights = quizSubmissionRightsFor(ctx.rights, { user: ctx.user, qs, quiz: ctx.quiz, now });
-    if (!qsRights.has('record_events')) throw deny();
+    const { qs, now } = authorizedSubmission(ctx, 'record_events');
     return {
       end_at: renderTime(qs.end_at),
       time_left: qs.end_at == null ? null : rubyRound((Date.parse(qs.end_at) - now.getTime()) / 1000),
@@ -150,14 +148,7 @@ export function quizSubmissionsRoutes(app, canvas) {
   // wording), then the service with the first entry's attempt, fudge_points and questions.
   app.put(`${COLLECTION}/:id`, async (request) => {
     const ctx = context(request);
-    const qs = loadQuizSubmission(store, ctx.quiz, ctx.params.id, ctx.user);
-    const qsRights = quizSubmissionRightsFor(ctx.rights, {
-      user: ctx.user,
-      qs,
-      quiz: ctx.quiz,
-      now: clock.now(),
-    });
-    if (!qsRights.has('update_scores')) throw deny();
+    const { qs } = authorizedSubmission(ctx, 'update_scores');
     const entries = ctx.params.quiz_submissions;
     if (!Array.isArray(entries) || entries.length === 0 || typeof entries[0] !== 'object') {
       throw requestError('missing quiz_submissions', 400);
