@@ -5,7 +5,7 @@
 // synthetic (dispatchEvent), except scrolling, which is a real window.scrollTo(): that is what wakes
 // capture's IntersectionObserver, whose callbacks then run in later tasks (counted by run.js through
 // Chromium's TaskDuration, not by the per-dispatch timer).
-import { asyncScheduler, type Subscription } from 'rxjs';
+import { asyncScheduler, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
 import type { CaptureMemory, CaptureOptions } from '../src/capture/capture-options.js';
 import { createCapture } from '../src/capture/create-capture.js';
 import type { CapturedEvent } from '../src/pipeline/event-record.js';
@@ -132,6 +132,12 @@ function buildPage(n: number): number {
   return performance.now() - t0;
 }
 
+// A synthetic window blur leaves the page focused. At a real one, which the storm's blur stands
+// for, Chromium already reports the document unfocused when the blur is dispatched (checked by
+// test/capture/focus.test.ts), so the storm's blur and focus set what document.hasFocus() answers.
+let pageFocused = true;
+Object.defineProperty(document, 'hasFocus', { value: () => pageFocused, configurable: true });
+
 interface Step {
   kind: Kind;
   run: () => void;
@@ -213,6 +219,7 @@ function makeStorm(bursts: number, seed: number): Step[] {
           steps.push({
             kind,
             run: () => {
+              pageFocused = kind === 'focus';
               window.dispatchEvent(new FocusEvent(kind));
             },
           });
@@ -289,6 +296,100 @@ function timerStepUs(): number {
   return step * 1000;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Capture's own time, measured from inside. While capture is subscribed, every event listener it
+// adds, every IntersectionObserver / MutationObserver callback it creates and every task it
+// schedules runs inside a timer pair. The driver reads `ownListenerMs` around each dispatch, so a
+// dispatch's own time is exactly the time capture's listeners ran in it: the page's handler, the
+// driver and the event's construction are outside, and so is most of the machine's noise, which
+// the whole-dispatch figures carry (they time 10–50 µs of page work for a few µs of capture). What
+// it leaves out, Blink entering a listener, the paired whole-dispatch figures still show.
+let instrumenting = false;
+let ownListenerMs = 0;
+let deferredMs: number[] = [];
+const timedListeners = new WeakMap<object, EventListener>();
+// The originals are only ever called with .call(target), so they need no binding.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const { addEventListener: addListener, removeEventListener: removeListener } = EventTarget.prototype;
+EventTarget.prototype.addEventListener = function (
+  this: EventTarget,
+  type: string,
+  listener: EventListenerOrEventListenerObject | null,
+  options?: boolean | AddEventListenerOptions,
+) {
+  if (!instrumenting || typeof listener !== 'function') {
+    addListener.call(this, type, listener, options);
+    return;
+  }
+  let timed = timedListeners.get(listener);
+  if (!timed) {
+    const inner = listener;
+    timed = function (this: unknown, event: Event) {
+      const s = performance.now();
+      try {
+        inner.call(this, event);
+      } finally {
+        ownListenerMs += performance.now() - s;
+      }
+    };
+    timedListeners.set(listener, timed);
+  }
+  addListener.call(this, type, timed, options);
+};
+EventTarget.prototype.removeEventListener = function (
+  this: EventTarget,
+  type: string,
+  listener: EventListenerOrEventListenerObject | null,
+  options?: boolean | EventListenerOptions,
+) {
+  removeListener.call(this, type, (listener && timedListeners.get(listener)) ?? listener, options);
+};
+const timedCallback =
+  <A extends unknown[]>(inner: (...args: A) => void) =>
+  (...args: A) => {
+    const s = performance.now();
+    try {
+      inner(...args);
+    } finally {
+      deferredMs.push(performance.now() - s);
+    }
+  };
+const NativeIntersectionObserver = IntersectionObserver;
+const NativeMutationObserver = MutationObserver;
+class TimedIntersectionObserver extends NativeIntersectionObserver {
+  constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+    super(timedCallback(callback), options);
+  }
+}
+class TimedMutationObserver extends NativeMutationObserver {
+  constructor(callback: MutationCallback) {
+    super(timedCallback(callback));
+  }
+}
+function instrument(on: boolean) {
+  instrumenting = on;
+  globalThis.IntersectionObserver = on ? TimedIntersectionObserver : NativeIntersectionObserver;
+  globalThis.MutationObserver = on ? TimedMutationObserver : NativeMutationObserver;
+}
+/** asyncScheduler, with each task capture schedules (throttles, debounces, deferred reads) timed. */
+const timedScheduler: SchedulerLike = {
+  now: () => asyncScheduler.now(),
+  schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay?: number, state?: T) {
+    return asyncScheduler.schedule<T>(
+      function (this: SchedulerAction<T>, value?: T) {
+        const s = performance.now();
+        try {
+          work.call(this, value);
+        } finally {
+          deferredMs.push(performance.now() - s);
+        }
+      },
+      delay,
+      state,
+    );
+  },
+};
+
 function memoryOf(): CaptureMemory {
   const set = new Set<string>();
   return {
@@ -308,7 +409,8 @@ const sink = (event: CapturedEvent) => {
 /** Subscribes capture; its synchronous cost, then long tasks until it settled (question scan, first IO callback). */
 async function subscribe(options: CaptureOptions): Promise<{ syncMs: number; longTasks: number[] }> {
   captured.clear();
-  const capture$ = createCapture(options, { target: window, scheduler: asyncScheduler, memory: memoryOf() });
+  const capture$ = createCapture(options, { target: window, scheduler: timedScheduler, memory: memoryOf() });
+  instrument(true);
   const t0 = performance.now();
   subscription = capture$.subscribe(sink);
   const syncMs = performance.now() - t0;
@@ -328,12 +430,17 @@ async function idle(): Promise<void> {
 function unsubscribe(): Record<string, number> {
   subscription?.unsubscribe();
   subscription = undefined;
+  instrument(false);
   return Object.fromEntries(captured);
 }
 
 interface RunResult {
   /** Per dispatch µs, by storm index. */
   callUs: number[];
+  /** Per dispatch, µs inside capture's own listeners (0 with capture off). */
+  ownUs: number[];
+  /** µs of each task capture ran outside a dispatch: scheduled work and observer callbacks. */
+  deferredUs: number[];
   /**
    * Mean µs per dispatch of each burst, from the per-dispatch times: each is quantised to the timer
    * step, but the quantisation error averages out, so these resolve well below one step.
@@ -357,7 +464,9 @@ async function run(bursts: number, seed: number): Promise<RunResult> {
   await frame();
   const callUs = new Array<number>(steps.length);
   const layoutUs = new Array<number>(steps.length);
+  const ownUs = new Array<number>(steps.length);
   const burstUs: number[] = [];
+  deferredMs = [];
   const t0 = performance.now();
   for (let b = 0; b < bursts; b += 1) {
     await frame();
@@ -368,10 +477,12 @@ async function run(bursts: number, seed: number): Promise<RunResult> {
       // flushed outside the timer, so no dispatch is charged with another one's layout.
       const l = performance.now();
       forceLayout();
+      const o = ownListenerMs;
       const s = performance.now();
       layoutUs[i] = (s - l) * 1000;
       steps[i]!.run();
       callUs[i] = (performance.now() - s) * 1000;
+      ownUs[i] = (ownListenerMs - o) * 1000;
     }
     let burst = 0;
     for (let i = from; i < from + BURST; i += 1) burst += callUs[i]!;
@@ -383,12 +494,47 @@ async function run(bursts: number, seed: number): Promise<RunResult> {
   await sleep(300);
   return {
     callUs,
+    ownUs,
+    deferredUs: deferredMs.map((ms) => ms * 1000),
     burstUs,
     layoutUs,
     kinds: steps.map((step) => step.kind),
     stormMs,
     longTasks: longTasksBetween(t0, performance.now()).map((t) => t.durationMs),
   };
+}
+
+/**
+ * One kind of dispatch repeated `n` times (the storm's steps of that kind, cycled), each timed alone
+ * with the layout it left dirty flushed outside its timer; returns the per-dispatch µs.
+ */
+async function loop(kind: Kind, n: number, seed: number) {
+  const steps = makeStorm(Math.max(1, Math.ceil(n / 2)), seed).filter((step) => step.kind === kind);
+  window.scrollTo(0, 0);
+  await frame();
+  const callUs = new Array<number>(n);
+  const ownUs = new Array<number>(n);
+  deferredMs = [];
+  for (let i = 0; i < n; i += 1) {
+    if (i % BURST === 0) await frame();
+    forceLayout();
+    const o = ownListenerMs;
+    const s = performance.now();
+    steps[i % steps.length]!.run();
+    callUs[i] = (performance.now() - s) * 1000;
+    ownUs[i] = (ownListenerMs - o) * 1000;
+  }
+  await frame();
+  await sleep(50);
+  return { callUs, ownUs, deferredUs: deferredMs.map((ms) => ms * 1000) };
+}
+
+/** `n` dispatches of one kind back to back in one task; mean µs per dispatch (no per-dispatch timer). */
+function tight(kind: Kind, n: number, seed: number): number {
+  const steps = makeStorm(Math.max(1, Math.ceil(n / 2)), seed).filter((step) => step.kind === kind);
+  const s = performance.now();
+  for (let i = 0; i < n; i += 1) steps[i % steps.length]!.run();
+  return ((performance.now() - s) * 1000) / n;
 }
 
 function info() {
@@ -403,6 +549,6 @@ function info() {
 }
 
 export const layoutRead = () => layoutSink;
-const api = { info, buildPage, subscribe, idle, unsubscribe, run };
+const api = { info, buildPage, subscribe, idle, unsubscribe, run, loop, tight };
 export type CaptureBenchApi = typeof api;
 (globalThis as unknown as { captureBench: CaptureBenchApi }).captureBench = api;

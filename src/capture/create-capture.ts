@@ -1,14 +1,4 @@
-import {
-  defer,
-  finalize,
-  merge,
-  NEVER,
-  type Observable,
-  ReplaySubject,
-  share,
-  Subject,
-  takeUntil,
-} from 'rxjs';
+import { NEVER, Observable, ReplaySubject, share } from 'rxjs';
 import type { CapturedEvent } from '../pipeline/event-record.js';
 import type { CaptureDeps, CaptureOptions } from './capture-options.js';
 import { createQuestionLocator } from './create-question-locator.js';
@@ -26,11 +16,9 @@ import { fromSessionStart } from './from-session-start.js';
 import { fromShortcuts } from './from-shortcuts.js';
 import { fromViewport } from './from-viewport.js';
 import { fromVisibility } from './from-visibility.js';
-import { guardSource } from './guard-source.js';
+import { mergeSources } from './merge-sources.js';
 import { resolveCaptureOptions } from './resolve-capture-options.js';
 import { type QuestionMap, watchQuestions } from './watch-questions.js';
-
-type Source = [name: string, enabled: boolean, create: () => Observable<CapturedEvent>];
 
 /**
  * Every enabled capture source of a quiz page, merged: subscribing starts listening, unsubscribing
@@ -43,11 +31,12 @@ type Source = [name: string, enabled: boolean, create: () => Observable<Captured
 export function createCapture(options: CaptureOptions, deps: CaptureDeps): Observable<CapturedEvent> {
   const { target, scheduler, memory } = deps;
   const o = resolveCaptureOptions(options, target.document.createDocumentFragment());
-  return defer(() => {
+  return new Observable<CapturedEvent>((subscriber) => {
     const stop$ = deps.stop$ ?? NEVER;
-    const warnings = new Subject<CapturedEvent>();
+    // Warnings go straight out: the first look-up of questions can report garbage while the
+    // sources subscribe.
     const warn = createWarn((event) => {
-      if (o.captureWarnings) warnings.next(event);
+      if (o.captureWarnings) subscriber.next(event);
     }, scheduler);
     const locator = createQuestionLocator(o.questionSelector, o.questionId, warn);
     // One MutationObserver for every source that needs the question list; late subscribers get the
@@ -58,12 +47,21 @@ export function createCapture(options: CaptureOptions, deps: CaptureDeps): Obser
       scanDelayMs: o.questionScanDelayMs,
       warn,
     }).pipe(share({ connector: () => new ReplaySubject<QuestionMap>(1) }));
-    // Sources holding state back (throttles, debounces) take stop$ themselves, to record it first.
-    const untilStopped = (source$: Observable<CapturedEvent>) => source$.pipe(takeUntil(stop$));
 
-    const sources: Source[] = [
-      ['session_started', o.captureSessionStart, () => fromSessionStart(target, scheduler, { memory })],
-      ['focus', o.captureFocus, () => fromFocus(target, scheduler, { throttleMs: o.focusThrottleMs, stop$ })],
+    // [name, enabled, create, takes stop$ itself (sources holding state back record it first)]
+    const sources: [string, boolean, () => Observable<CapturedEvent>, boolean][] = [
+      [
+        'session_started',
+        o.captureSessionStart,
+        () => fromSessionStart(target, scheduler, { memory }),
+        false,
+      ],
+      [
+        'focus',
+        o.captureFocus,
+        () => fromFocus(target, scheduler, { throttleMs: o.focusThrottleMs, stop$ }),
+        true,
+      ],
       [
         'question_viewed',
         o.captureQuestionViews,
@@ -76,19 +74,20 @@ export function createCapture(options: CaptureOptions, deps: CaptureDeps): Obser
             warn,
             stop$,
           }),
+        true,
       ],
       [
         'question_flagged',
         o.captureQuestionFlags,
         () =>
-          untilStopped(
-            fromFlags(target, scheduler, {
-              locator,
-              flagSelector: o.flagSelector,
-              isFlagged: o.isFlagged,
-              warn,
-            }),
-          ),
+          fromFlags(target, scheduler, {
+            locator,
+            flagSelector: o.flagSelector,
+            isFlagged: o.isFlagged,
+            warn,
+            stop$,
+          }),
+        true,
       ],
       [
         'question_answered',
@@ -101,44 +100,31 @@ export function createCapture(options: CaptureOptions, deps: CaptureDeps): Obser
             debounceMs: o.answerDebounceMs,
             stop$,
           }),
+        true,
       ],
-      ['visibility', o.captureVisibility, () => untilStopped(fromVisibility(target, scheduler))],
-      ['clipboard', o.captureClipboard, () => untilStopped(fromClipboard(target, scheduler, { locator }))],
-      [
-        'context_menu',
-        o.captureContextMenu,
-        () => untilStopped(fromContextMenu(target, scheduler, { locator })),
-      ],
-      ['fullscreen', o.captureFullscreen, () => untilStopped(fromFullscreen(target, scheduler))],
-      ['print', o.capturePrint, () => untilStopped(fromPrint(target, scheduler))],
+      ['visibility', o.captureVisibility, () => fromVisibility(target, scheduler), false],
+      ['clipboard', o.captureClipboard, () => fromClipboard(target, scheduler, { locator }), false],
+      ['context_menu', o.captureContextMenu, () => fromContextMenu(target, scheduler, { locator }), false],
+      ['fullscreen', o.captureFullscreen, () => fromFullscreen(target, scheduler), false],
+      ['print', o.capturePrint, () => fromPrint(target, scheduler), false],
       [
         'viewport',
         o.captureWindowSize || o.captureScreen,
         () =>
-          untilStopped(
-            fromViewport(target, scheduler, {
-              windowSize: o.captureWindowSize,
-              screen: o.captureScreen,
-              debounceMs: o.resizeDebounceMs,
-            }),
-          ),
+          fromViewport(target, scheduler, {
+            windowSize: o.captureWindowSize,
+            screen: o.captureScreen,
+            debounceMs: o.resizeDebounceMs,
+          }),
+        false,
       ],
-      ['network', o.captureNetwork, () => untilStopped(fromNetwork(target, scheduler))],
-      ['shortcuts', o.captureShortcuts, () => untilStopped(fromShortcuts(target, scheduler))],
+      ['network', o.captureNetwork, () => fromNetwork(target, scheduler), false],
+      ['shortcuts', o.captureShortcuts, () => fromShortcuts(target, scheduler), false],
     ];
-    const captured$ = merge(
-      ...sources
-        .filter(([, enabled]) => enabled)
-        .map(([name, , create]) => defer(create).pipe(guardSource(name, warn))),
-    );
-    // Warnings first: the first look-up of questions can report garbage while the sources subscribe.
-    return merge(
-      warnings,
-      captured$.pipe(
-        finalize(() => {
-          warnings.complete();
-        }),
-      ),
-    );
+    const enabled = sources
+      .filter(([, on]) => on)
+      .map(([name, , create, takesStop]) => ({ name, create, takesStop }));
+    // The subscriber itself is passed on, so events reach it with no hop in between.
+    return mergeSources(enabled, warn, stop$).subscribe(subscriber);
   });
 }

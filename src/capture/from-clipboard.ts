@@ -1,8 +1,8 @@
-import { map, merge, type Observable, type SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../pipeline/event-record.js';
 import { captureEvent } from './capture-event.js';
 import type { QuestionLocator } from './create-question-locator.js';
-import { fromDomEvent } from './from-dom-event.js';
+import { fromListener } from './from-listener.js';
 
 const EVENT_TYPES = { copy: 'text_copied', cut: 'text_cut', paste: 'text_pasted' } as const;
 
@@ -25,23 +25,16 @@ export function fromClipboard(
   scheduler: SchedulerLike,
   opts: { locator: QuestionLocator },
 ): Observable<CapturedEvent> {
-  const doc = target.document;
-  return merge(
-    fromDomEvent<ClipboardEvent>(doc, 'copy'),
-    fromDomEvent<ClipboardEvent>(doc, 'cut'),
-    fromDomEvent<ClipboardEvent>(doc, 'paste'),
-  ).pipe(
-    map((event) => {
-      const type = EVENT_TYPES[event.type as keyof typeof EVENT_TYPES];
-      const question_id =
-        opts.locator.find(event.target)?.id ??
-        opts.locator.find(target.getSelection()?.anchorNode ?? null)?.id ??
-        null;
-      const text_length =
-        type === 'text_pasted'
-          ? (event.clipboardData?.getData('text/plain').length ?? 0)
-          : selectedLength(event, target);
-      return captureEvent(type, { question_id, text_length }, scheduler);
-    }),
-  );
+  return fromListener<ClipboardEvent>(target.document, ['copy', 'cut', 'paste'], (event) => {
+    const type = EVENT_TYPES[event.type as keyof typeof EVENT_TYPES];
+    const question_id =
+      opts.locator.find(event.target)?.id ??
+      opts.locator.find(target.getSelection()?.anchorNode ?? null)?.id ??
+      null;
+    const text_length =
+      type === 'text_pasted'
+        ? (event.clipboardData?.getData('text/plain').length ?? 0)
+        : selectedLength(event, target);
+    return captureEvent(type, { question_id, text_length }, scheduler);
+  });
 }

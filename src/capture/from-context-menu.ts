@@ -1,8 +1,8 @@
-import { map, type Observable, type SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../pipeline/event-record.js';
 import { captureEvent } from './capture-event.js';
 import type { QuestionLocator } from './create-question-locator.js';
-import { fromDomEvent } from './from-dom-event.js';
+import { fromListener } from './from-listener.js';
 
 /** `context_menu_opened`, with the question it was opened in. */
 export function fromContextMenu(
@@ -10,13 +10,11 @@ export function fromContextMenu(
   scheduler: SchedulerLike,
   opts: { locator: QuestionLocator },
 ): Observable<CapturedEvent> {
-  return fromDomEvent(target.document, 'contextmenu').pipe(
-    map((event) =>
-      captureEvent(
-        'context_menu_opened',
-        { question_id: opts.locator.find(event.target)?.id ?? null },
-        scheduler,
-      ),
+  return fromListener(target.document, ['contextmenu'], (event) =>
+    captureEvent(
+      'context_menu_opened',
+      { question_id: opts.locator.find(event.target)?.id ?? null },
+      scheduler,
     ),
   );
 }

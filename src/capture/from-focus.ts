@@ -1,26 +1,14 @@
-import {
-  defer,
-  filter,
-  map,
-  merge,
-  NEVER,
-  Observable,
-  takeUntil,
-  type SchedulerLike,
-  type Subscription,
-} from 'rxjs';
+import { defer, map, NEVER, Observable, takeUntil, type SchedulerLike, type Subscription } from 'rxjs';
 import type { CapturedEvent } from '../pipeline/event-record.js';
-import { afterPageHandlers } from './after-page-handlers.js';
 import { captureEvent } from './capture-event.js';
-import { fromDomEvent } from './from-dom-event.js';
 import { throttleChanges } from './throttle-changes.js';
 
 const FRAME_TAGS = new Set(['IFRAME', 'FRAME']);
+const isFrame = (element: Element | null | undefined) => FRAME_TAGS.has(element?.tagName ?? '');
 
 // The focused iframe's window when the page can listen to it (same origin), else undefined.
-function focusedFrameWindow(doc: Document): Window | undefined {
-  const element = doc.activeElement;
-  if (!element || !FRAME_TAGS.has(element.tagName)) return undefined;
+function focusedFrameWindow(element: Element | null): Window | undefined {
+  if (!element || !isFrame(element)) return undefined;
   const frame = (element as HTMLIFrameElement).contentWindow;
   try {
     // Reading a cross-origin frame's document throws: such a frame cannot be watched.
@@ -30,55 +18,80 @@ function focusedFrameWindow(doc: Document): Window | undefined {
   }
 }
 
+const LISTEN = { capture: true, passive: true } as const;
+
 // Whether the page has the user's focus, as window focus and blur events say (true: present).
 // A blur that moved focus into an iframe of the page (the rich content editor) is not away, as in
 // Canvas; unlike Canvas, focus leaving that iframe for another window is, so a same-origin iframe
-// holding the focus is watched too (one at a time).
+// holding the focus is watched too (one at a time). Plain listeners, no operators: a student
+// switching windows is a hot path.
 function fromPresence(target: Window, scheduler: SchedulerLike): Observable<boolean> {
   return new Observable<boolean>((subscriber) => {
     const doc = target.document;
-    let watched: Window | undefined;
-    let watching: Subscription | undefined;
-    const forward = {
-      next: (present: boolean) => {
-        subscriber.next(present);
-        watchFocusedFrame();
-      },
-      error: (error: unknown) => {
+    let frame: Window | undefined;
+    let later: Subscription | undefined;
+    const guarded = (handle: (event: Event) => void) => (event: Event) => {
+      try {
+        handle(event);
+      } catch (error) {
         subscriber.error(error);
-      },
+      }
     };
-    // Focus lands on the iframe only after the window's blur, so look one task later, as Canvas does.
-    const ownBlur = (source: Window) =>
-      fromDomEvent(source, 'blur').pipe(filter((event) => event.target === source));
-    const ownFocus = (source: Window) =>
-      fromDomEvent(source, 'focus').pipe(filter((event) => event.target === source));
-    function watchFocusedFrame() {
-      const frame = focusedFrameWindow(doc);
-      if (frame === watched) return;
-      watching?.unsubscribe();
-      watched = frame;
-      watching = frame
-        ? merge(
-            ownBlur(frame).pipe(
-              afterPageHandlers(scheduler),
-              map(() => doc.hasFocus()),
-            ),
-            ownFocus(frame).pipe(map(() => true)),
-          ).subscribe(forward)
-        : undefined;
+    const report = (present: boolean, active = doc.activeElement) => {
+      subscriber.next(present);
+      watchFocusedFrame(active);
+    };
+    // One task later, after the page's handlers: where the focus went is known by then.
+    const readLater = (read: () => boolean) => {
+      later?.unsubscribe();
+      later = scheduler.schedule(() => {
+        later = undefined;
+        try {
+          report(read());
+        } catch (error) {
+          subscriber.error(error);
+        }
+      }, 0);
+    };
+    // Focus entering an iframe element of the page (the capture phase sees it on the window) is present.
+    const onFocus = guarded((event) => {
+      if (event.target === target || isFrame(event.target as Element)) report(true);
+    });
+    // Where the window's blur already tells (Chromium has moved the focus when it dispatches it:
+    // the iframe is the active element, or the document has lost the focus), it is read at once.
+    // Otherwise focus may land on an iframe only after the blur, so look one task later, as Canvas
+    // does; a timer per blur costs more than the rest of the blur together, so only then.
+    const onBlur = guarded((event) => {
+      if (event.target !== target) return;
+      const active = doc.activeElement;
+      const intoFrame = isFrame(active);
+      if (intoFrame || !doc.hasFocus()) report(intoFrame, active);
+      else readLater(() => isFrame(doc.activeElement));
+    });
+    const onFrameFocus = guarded((event) => {
+      if (event.target === frame) report(true);
+    });
+    const onFrameBlur = guarded((event) => {
+      if (event.target === frame) readLater(() => doc.hasFocus());
+    });
+    function watchFocusedFrame(active: Element | null) {
+      const focused = focusedFrameWindow(active);
+      if (focused === frame) return;
+      frame?.removeEventListener('focus', onFrameFocus, LISTEN);
+      frame?.removeEventListener('blur', onFrameBlur, LISTEN);
+      frame = focused;
+      frame?.addEventListener('focus', onFrameFocus, LISTEN);
+      frame?.addEventListener('blur', onFrameBlur, LISTEN);
     }
-    const main = merge(
-      ownFocus(target).pipe(map(() => true)),
-      ownBlur(target).pipe(
-        afterPageHandlers(scheduler),
-        map(() => FRAME_TAGS.has(doc.activeElement?.tagName ?? '')),
-      ),
-    ).subscribe(forward);
-    watchFocusedFrame();
+    target.addEventListener('focus', onFocus, LISTEN);
+    target.addEventListener('blur', onBlur, LISTEN);
+    watchFocusedFrame(doc.activeElement);
     return () => {
-      main.unsubscribe();
-      watching?.unsubscribe();
+      later?.unsubscribe();
+      target.removeEventListener('focus', onFocus, LISTEN);
+      target.removeEventListener('blur', onBlur, LISTEN);
+      frame?.removeEventListener('focus', onFrameFocus, LISTEN);
+      frame?.removeEventListener('blur', onFrameBlur, LISTEN);
     };
   });
 }

@@ -1,8 +1,8 @@
-import { filter, map, type Observable, type SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../pipeline/event-record.js';
 import { captureEvent } from './capture-event.js';
-import { fromDomEvent } from './from-dom-event.js';
-import { keyName, SHORTCUT_KEYS, SHORTCUT_PURPOSES } from './shortcut-purposes.js';
+import { fromListener } from './from-listener.js';
+import { keyName, SHORTCUT_CODES, SHORTCUT_PURPOSES } from './shortcut-purposes.js';
 
 function shortcutOf(event: KeyboardEvent): string {
   const parts: string[] = [];
@@ -20,15 +20,12 @@ function shortcutOf(event: KeyboardEvent): string {
  * recorded; auto-repeat is ignored.
  */
 export function fromShortcuts(target: Window, scheduler: SchedulerLike): Observable<CapturedEvent> {
-  return fromDomEvent<KeyboardEvent>(target, 'keydown').pipe(
-    filter((event) => !event.repeat && SHORTCUT_KEYS.has(keyName(event.code))),
-    map((event) => {
-      const shortcut = shortcutOf(event);
-      const purpose = SHORTCUT_PURPOSES.get(shortcut);
-      return purpose === undefined
-        ? undefined
-        : captureEvent('shortcut_pressed', { shortcut, purpose }, scheduler);
-    }),
-    filter((event) => event !== undefined),
-  );
+  return fromListener<KeyboardEvent>(target, ['keydown'], (event) => {
+    if (event.repeat || !SHORTCUT_CODES.has(event.code)) return undefined;
+    const shortcut = shortcutOf(event);
+    const purpose = SHORTCUT_PURPOSES.get(shortcut);
+    return purpose === undefined
+      ? undefined
+      : captureEvent('shortcut_pressed', { shortcut, purpose }, scheduler);
+  });
 }

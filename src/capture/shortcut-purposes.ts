@@ -48,7 +48,15 @@ export function keyName(code: string): string {
   return code.replace(/^(Key|Digit)/, '');
 }
 
-/** The physical keys any shortcut ends with, to dismiss ordinary typing at the cost of one lookup. */
-export const SHORTCUT_KEYS: ReadonlySet<string> = new Set(
-  [...SHORTCUT_PURPOSES.keys()].map((shortcut) => shortcut.slice(shortcut.lastIndexOf('+') + 1)),
+/**
+ * The physical key codes any shortcut ends with (`KeyI`, `Digit1`, `F12`), to dismiss ordinary
+ * typing at the cost of one lookup of `event.code`.
+ */
+export const SHORTCUT_CODES: ReadonlySet<string> = new Set(
+  [...SHORTCUT_PURPOSES.keys()].map((shortcut) => {
+    const key = shortcut.slice(shortcut.lastIndexOf('+') + 1);
+    if (/^[A-Z]$/.test(key)) return `Key${key}`;
+    if (/^\d$/.test(key)) return `Digit${key}`;
+    return key;
+  }),
 );

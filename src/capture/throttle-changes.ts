@@ -31,13 +31,14 @@ export function throttleChanges<T>(
         subscriber.next(latest);
       };
       const settle = () => {
-        // A timer already set for the same moment is kept: a student flicking between windows
-        // inside the throttle window must not cost a new timer per event (it is a hot path).
+        // A timer already set is kept unless the change is due before it: when it fires, this looks
+        // again. A student flicking between windows inside the throttle window must not cost a new
+        // timer per event (it is a hot path).
         if (latest === recorded) return;
         const dueAt = allowedFrom.get(latest) ?? -Infinity;
         if (dueAt <= scheduler.now()) {
           record();
-        } else if (!heldBack || heldUntil !== dueAt) {
+        } else if (!heldBack || heldUntil > dueAt) {
           release();
           heldUntil = dueAt;
           heldBack = scheduler.schedule(() => {

@@ -1,5 +1,18 @@
 import { expect } from '@esm-bundle/chai';
-import { capture, canvasQuiz, cleanUp, click, mount, only, sleep, until } from './capture-fixtures.js';
+import { asyncScheduler, Subject } from 'rxjs';
+import { createCapture } from '../../src/capture/create-capture.js';
+import {
+  capture,
+  canvasQuiz,
+  cleanUp,
+  click,
+  collect,
+  memoryOf,
+  mount,
+  only,
+  sleep,
+  until,
+} from './capture-fixtures.js';
 
 const flags = only('captureQuestionFlags', 'captureWarnings');
 
@@ -36,6 +49,80 @@ describe('question_flagged', () => {
     await sleep(100);
     capturing.subscription.unsubscribe();
     expect(capturing.events).to.deep.equal([]);
+  });
+
+  it('reads the flag right after the page handler, in the same click, with no task in between', async () => {
+    canvasQuiz([{ id: '101' }]);
+    const capturing = capture(flags);
+    // A listener added after capture's, on the window in the bubble phase: the last one of the click.
+    const seenAtEndOfClick: number[] = [];
+    const atEnd = () => {
+      // The MutationObserver's delivery is a microtask: it ran after the page's handler returned.
+      seenAtEndOfClick.push(capturing.events.length);
+    };
+    window.addEventListener('click', atEnd);
+    try {
+      await click(document.querySelector('#question_101 .flag_question')!);
+      await click(document.querySelector('#question_101 .flag_question')!);
+    } finally {
+      window.removeEventListener('click', atEnd);
+    }
+    capturing.subscription.unsubscribe();
+    expect(seenAtEndOfClick).to.deep.equal([1, 2]);
+    expect(capturing.events.map((event) => event.data)).to.deep.equal([
+      { flagged: true, questionId: '101' },
+      { flagged: false, questionId: '101' },
+    ]);
+  });
+
+  it('records the flags of a page whose flag handler stops the click and updates the DOM later', async () => {
+    const quiz = mount(document.createElement('div'));
+    quiz.innerHTML = `<div id="questions">
+        <div class="question" id="question_7"><button type="button" class="flag_question">flag</button></div>
+        <div class="question" id="question_8"><button type="button" class="flag_question">flag</button></div></div>`;
+    // The flag's own handler stops the click before it reaches the body or the window, and the
+    // class changes only in a later task (a framework rendering asynchronously).
+    for (const flag of quiz.querySelectorAll('.flag_question')) {
+      flag.addEventListener('click', (event) => {
+        event.stopPropagation();
+        setTimeout(() => flag.closest('.question')!.classList.toggle('marked'), 0);
+      });
+    }
+    const capturing = capture(flags);
+    await click(quiz.querySelector('#question_7 .flag_question')!);
+    await until(() => capturing.events.length === 1, 'the first flag');
+    await click(quiz.querySelector('#question_8 .flag_question')!);
+    await click(quiz.querySelector('#question_7 .flag_question')!);
+    await until(() => capturing.events.length === 3, 'the flag and the unflag');
+    capturing.subscription.unsubscribe();
+    expect(capturing.events.map((event) => event.data)).to.deep.equal([
+      { flagged: true, questionId: '7' },
+      { flagged: true, questionId: '8' },
+      { flagged: false, questionId: '7' },
+    ]);
+  });
+
+  it('reads a flag still waiting when capture stops, and stops watching', async () => {
+    canvasQuiz([{ id: '101' }]);
+    const question = document.querySelector('#question_101')!;
+    // This page does not flag in the click itself.
+    question.querySelector('.flag_question')!.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    });
+    const stop$ = new Subject<void>();
+    const capturing = collect(
+      createCapture(flags, { target: window, scheduler: asyncScheduler, memory: memoryOf(), stop$ }),
+    );
+    await click(question.querySelector('.flag_question')!);
+    // It flags later; capture stops before the observer has delivered that change.
+    question.classList.add('marked');
+    stop$.next();
+    expect(capturing.events.map((event) => event.data)).to.deep.equal([{ flagged: true, questionId: '101' }]);
+    question.classList.remove('marked');
+    await sleep(20);
+    expect(capturing.events).to.have.length(1);
+    expect(capturing.completed()).to.equal(true);
   });
 
   it('works with data-quiz-flag controls and a data-quiz-flagged attribute', async () => {

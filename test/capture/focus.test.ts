@@ -21,6 +21,25 @@ describe('page_blurred / page_focused in real Chromium', () => {
     for (const event of capturing.events) expect(event).to.not.have.property('data');
   });
 
+  it('records a real blur during the blur itself: Chromium has moved the focus by then, so no task is needed', async () => {
+    const capturing = capture(only('captureFocus'));
+    const seenAtEndOfBlur: number[] = [];
+    const atEnd = (event: Event) => {
+      if (event.target === window) seenAtEndOfBlur.push(capturing.events.length);
+    };
+    window.addEventListener('blur', atEnd);
+    try {
+      await away(true);
+      await until(() => seenAtEndOfBlur.length === 1, 'the blur');
+    } finally {
+      window.removeEventListener('blur', atEnd);
+      await away(false);
+    }
+    capturing.subscription.unsubscribe();
+    expect(seenAtEndOfBlur).to.deep.equal([1]);
+    expect(capturing.events[0]!.type).to.equal('page_blurred');
+  });
+
   it('does not count focus moving into the rich content editor (a same-origin iframe) as a blur, but does count leaving from it', async () => {
     const frame = mount(document.createElement('iframe'));
     const loaded = new Promise((resolve) => {

@@ -1,0 +1,35 @@
+import { Observable } from 'rxjs';
+import type { CapturedEvent } from '../pipeline/event-record.js';
+
+// Capture phase sees the event before any page handler can stop it; passive never blocks scrolling.
+const LISTEN = { capture: true, passive: true } as const;
+
+/**
+ * One passive capture-phase listener per type on `target`, whose handler's result (if any) goes
+ * straight to the subscriber: no operator sits between a hot DOM event and its record. A handler
+ * that throws errors the source (capture reports it and starts the source over).
+ */
+// E names the event type the handler gets, so callers need no cast of their own.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+export function fromListener<E extends Event>(
+  target: EventTarget,
+  types: readonly string[],
+  handle: (event: E) => CapturedEvent | undefined,
+): Observable<CapturedEvent> {
+  return new Observable<CapturedEvent>((subscriber) => {
+    const listener = (event: Event) => {
+      let captured: CapturedEvent | undefined;
+      try {
+        captured = handle(event as E);
+      } catch (error) {
+        subscriber.error(error);
+        return;
+      }
+      if (captured) subscriber.next(captured);
+    };
+    for (const type of types) target.addEventListener(type, listener, LISTEN);
+    return () => {
+      for (const type of types) target.removeEventListener(type, listener, LISTEN);
+    };
+  });
+}
