@@ -5,13 +5,14 @@
 // synthetic (dispatchEvent), except scrolling, which is a real window.scrollTo(): that is what wakes
 // capture's IntersectionObserver, whose callbacks then run in later tasks (counted by run.js through
 // Chromium's TaskDuration, not by the per-dispatch timer).
-import { asyncScheduler, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, type SchedulerAction, type SchedulerLike, Subscription } from 'rxjs';
 import type { CaptureMemory, CaptureOptions } from '../src/capture/capture-options.js';
 import { createCapture } from '../src/capture/create-capture.js';
 import type { CapturedEvent } from '../src/pipeline/event-record.js';
 
 export const KINDS = [
   'keydown',
+  'click',
   'input',
   'change',
   'flag click',
@@ -143,128 +144,189 @@ interface Step {
   run: () => void;
 }
 
-/** The storm as closures over fixed targets, so both runs dispatch exactly the same events. */
+// One dispatch of each kind, on a given element: closures over fixed targets, so the runs with
+// capture off and on dispatch exactly the same events.
+const steps = {
+  keydown: (input: HTMLInputElement, k: (typeof KEYS)[number]): Step => ({
+    kind: 'keydown',
+    run: () => {
+      input.dispatchEvent(
+        new KeyboardEvent('keydown', { ...k, bubbles: true, cancelable: true, composed: true }),
+      );
+    },
+  }),
+  input: (input: HTMLInputElement, char: string): Step => ({
+    kind: 'input',
+    run: () => {
+      input.value = input.value.length > 40 ? char : input.value + char;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: char }));
+    },
+  }),
+  change: (radio: HTMLInputElement): Step => ({
+    kind: 'change',
+    run: () => {
+      radio.checked = true;
+      radio.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+  }),
+  click: (kind: 'click' | 'flag click', element: Element): Step => ({
+    kind,
+    run: () => {
+      element.dispatchEvent(
+        new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 }),
+      );
+    },
+  }),
+  scroll: (y: number): Step => ({
+    kind: 'scroll',
+    run: () => {
+      window.scrollTo(0, y);
+    },
+  }),
+  focus: (kind: 'blur' | 'focus'): Step => ({
+    kind,
+    run: () => {
+      pageFocused = kind === 'focus';
+      window.dispatchEvent(new FocusEvent(kind));
+    },
+  }),
+  clipboard: (kind: 'copy' | 'paste', input: HTMLInputElement): Step => ({
+    kind,
+    run: () => {
+      input.setSelectionRange(0, 6);
+      const clipboardData = new DataTransfer();
+      if (kind === 'paste') clipboardData.setData('text/plain', 'pasted text');
+      input.dispatchEvent(
+        new ClipboardEvent(kind, { bubbles: true, cancelable: true, composed: true, clipboardData }),
+      );
+    },
+  }),
+  contextmenu: (element: Element): Step => ({
+    kind: 'contextmenu',
+    run: () => {
+      element.dispatchEvent(
+        new MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true, button: 2 }),
+      );
+    },
+  }),
+  resize: (): Step => ({
+    kind: 'resize',
+    run: () => {
+      window.dispatchEvent(new UIEvent('resize'));
+    },
+  }),
+};
+
+function pageParts() {
+  const questions = [...document.querySelectorAll('#questions .question')];
+  return {
+    questions,
+    textInputs: [...document.querySelectorAll<HTMLInputElement>('#questions input[type=text]')],
+    radios: [...document.querySelectorAll<HTMLInputElement>('#questions input[type=radio]')],
+    maxScroll: Math.max(0, document.documentElement.scrollHeight - window.innerHeight),
+  };
+}
+
+/** The stress storm: every burst has the same mix of 20 (BURST_KINDS), on random questions. */
 function makeStorm(bursts: number, seed: number): Step[] {
   const random = rng(seed);
   const pick = <T>(list: ArrayLike<T>) => list[Math.floor(random() * list.length)]!;
-  const questions = [...document.querySelectorAll('#questions .question')];
-  const textInputs = [...document.querySelectorAll<HTMLInputElement>('#questions input[type=text]')];
-  const radios = [...document.querySelectorAll<HTMLInputElement>('#questions input[type=radio]')];
-  const maxScroll = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);
-  const steps: Step[] = [];
+  const { questions, textInputs, radios, maxScroll } = pageParts();
+  const list: Step[] = [];
   let key = 0;
   for (let b = 0; b < bursts; b += 1) {
     for (const kind of BURST_KINDS) {
       switch (kind) {
-        case 'keydown': {
-          const k = KEYS[key++ % KEYS.length]!;
-          const input = pick(textInputs);
-          steps.push({
-            kind,
-            run: () => {
-              input.dispatchEvent(
-                new KeyboardEvent('keydown', { ...k, bubbles: true, cancelable: true, composed: true }),
-              );
-            },
-          });
+        case 'keydown':
+          list.push(steps.keydown(pick(textInputs), KEYS[key++ % KEYS.length]!));
           break;
-        }
-        case 'input': {
-          const input = pick(textInputs);
-          const char = String.fromCharCode(97 + Math.floor(random() * 26));
-          steps.push({
-            kind,
-            run: () => {
-              input.value = input.value.length > 40 ? char : input.value + char;
-              input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: char }));
-            },
-          });
+        case 'input':
+          list.push(steps.input(pick(textInputs), String.fromCharCode(97 + Math.floor(random() * 26))));
           break;
-        }
-        case 'change': {
-          const radio = pick(radios);
-          steps.push({
-            kind,
-            run: () => {
-              radio.checked = true;
-              radio.dispatchEvent(new Event('change', { bubbles: true }));
-            },
-          });
+        case 'change':
+          list.push(steps.change(pick(radios)));
           break;
-        }
-        case 'flag click': {
-          const flag = pick(questions).querySelector('.flag_question')!;
-          steps.push({
-            kind,
-            run: () => {
-              flag.dispatchEvent(
-                new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 }),
-              );
-            },
-          });
+        case 'click':
+        case 'flag click':
+          list.push(steps.click(kind, pick(questions).querySelector('.flag_question')!));
           break;
-        }
-        case 'scroll': {
-          const y = Math.floor(random() * maxScroll);
-          steps.push({
-            kind,
-            run: () => {
-              window.scrollTo(0, y);
-            },
-          });
+        case 'scroll':
+          list.push(steps.scroll(Math.floor(random() * maxScroll)));
           break;
-        }
         case 'blur':
         case 'focus':
-          steps.push({
-            kind,
-            run: () => {
-              pageFocused = kind === 'focus';
-              window.dispatchEvent(new FocusEvent(kind));
-            },
-          });
+          list.push(steps.focus(kind));
           break;
         case 'copy':
-        case 'paste': {
-          const input = pick(textInputs);
-          steps.push({
-            kind,
-            run: () => {
-              input.setSelectionRange(0, 6);
-              const clipboardData = new DataTransfer();
-              if (kind === 'paste') clipboardData.setData('text/plain', 'pasted text');
-              input.dispatchEvent(
-                new ClipboardEvent(kind, { bubbles: true, cancelable: true, composed: true, clipboardData }),
-              );
-            },
-          });
+        case 'paste':
+          list.push(steps.clipboard(kind, pick(textInputs)));
           break;
-        }
-        case 'contextmenu': {
-          const target = pick(questions).querySelector('.question_text')!;
-          steps.push({
-            kind,
-            run: () => {
-              target.dispatchEvent(
-                new MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true, button: 2 }),
-              );
-            },
-          });
+        case 'contextmenu':
+          list.push(steps.contextmenu(pick(questions).querySelector('.question_text')!));
           break;
-        }
         case 'resize':
-          steps.push({
-            kind,
-            run: () => {
-              window.dispatchEvent(new UIEvent('resize'));
-            },
-          });
+          list.push(steps.resize());
           break;
       }
     }
   }
-  return steps;
+  return list;
 }
+
+// Ordinary typing, and now and then a shortcut capture records (1 in 120 key presses).
+const TYPING = KEYS.filter((k) => !k.ctrlKey);
+const SHORTCUT = KEYS.find((k) => k.ctrlKey)!;
+
+/**
+ * The session stream: what a student taking the quiz sends, question by question, in document
+ * order (SESSION_QUESTIONS visits, cycling through a smaller page). Each visit scrolls twice to the
+ * question; a multiple-choice one is answered with a click on it and a `change`, a short-answer one
+ * with a click into its field and 12 characters typed (keydown + input each). Every 20th visit
+ * flags the question, every 40th leaves the window and comes back (blur, then focus one visit
+ * later), every 50th copies, every 100th pastes and opens a context menu, and the window is
+ * resized once. Cut into bursts of BURST events, one burst per frame, like the storm.
+ */
+function makeSession(bursts: number, seed: number): Step[] {
+  const random = rng(seed);
+  const { questions, maxScroll } = pageParts();
+  const list: Step[] = [];
+  let keys = 0;
+  let visit = 0;
+  const questionHeightPx = maxScroll / Math.max(1, questions.length - 1);
+  while (list.length < bursts * BURST) {
+    const question = questions[visit % questions.length]!;
+    const y = Math.min(maxScroll, (visit % questions.length) * questionHeightPx);
+    list.push(steps.scroll(Math.max(0, y - 80)), steps.scroll(y));
+    if (visit % 40 === 39) list.push(steps.focus('focus'));
+    const text = question.querySelector<HTMLInputElement>('input[type=text]');
+    if (text) {
+      list.push(steps.click('click', text));
+      for (let c = 0; c < 12; c += 1) {
+        keys += 1;
+        const k = keys % 120 === 0 ? SHORTCUT : TYPING[Math.floor(random() * TYPING.length)]!;
+        list.push(steps.keydown(text, k), steps.input(text, k.key.length === 1 ? k.key : 'x'));
+      }
+    } else {
+      const radios = question.querySelectorAll<HTMLInputElement>('input[type=radio]');
+      list.push(steps.click('click', question.querySelector('.question_text')!));
+      list.push(steps.change(radios[Math.floor(random() * radios.length)]!));
+    }
+    if (visit % 20 === 19) list.push(steps.click('flag click', question.querySelector('.flag_question')!));
+    if (visit % 40 === 38) list.push(steps.focus('blur'));
+    if (visit % 50 === 25 && text) list.push(steps.clipboard('copy', text));
+    if (visit % 100 === 60) {
+      list.push(steps.contextmenu(question.querySelector('.question_text')!));
+      if (text) list.push(steps.clipboard('paste', text));
+    }
+    if (visit === 100) list.push(steps.resize());
+    visit += 1;
+  }
+  return list.slice(0, bursts * BURST);
+}
+
+export type Stream = 'storm' | 'session';
+const makeStream = (stream: Stream, bursts: number, seed: number) =>
+  stream === 'session' ? makeSession(bursts, seed) : makeStorm(bursts, seed);
 
 const longTasks: { startMs: number; durationMs: number }[] = [];
 const longTaskSupported = PerformanceObserver.supportedEntryTypes.includes('longtask');
@@ -306,7 +368,14 @@ function timerStepUs(): number {
 // it leaves out, Blink entering a listener, the paired whole-dispatch figures still show.
 let instrumenting = false;
 let ownListenerMs = 0;
+let ownCalls = 0;
 let deferredMs: number[] = [];
+// Where capture listened (window and document), for the floor run's empty listeners.
+let registrations: {
+  target: EventTarget;
+  type: string;
+  options: boolean | AddEventListenerOptions | undefined;
+}[] = [];
 const timedListeners = new WeakMap<object, EventListener>();
 // The originals are only ever called with .call(target), so they need no binding.
 // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -321,10 +390,12 @@ EventTarget.prototype.addEventListener = function (
     addListener.call(this, type, listener, options);
     return;
   }
+  if (this === window || this === document) registrations.push({ target: this, type, options });
   let timed = timedListeners.get(listener);
   if (!timed) {
     const inner = listener;
     timed = function (this: unknown, event: Event) {
+      ownCalls += 1;
       const s = performance.now();
       try {
         inner.call(this, event);
@@ -410,6 +481,7 @@ const sink = (event: CapturedEvent) => {
 async function subscribe(options: CaptureOptions): Promise<{ syncMs: number; longTasks: number[] }> {
   captured.clear();
   const capture$ = createCapture(options, { target: window, scheduler: timedScheduler, memory: memoryOf() });
+  registrations = [];
   instrument(true);
   const t0 = performance.now();
   subscription = capture$.subscribe(sink);
@@ -418,6 +490,32 @@ async function subscribe(options: CaptureOptions): Promise<{ syncMs: number; lon
   await frame();
   await sleep(150);
   return { syncMs, longTasks: longTasksBetween(t0, performance.now()).map((t) => t.durationMs) };
+}
+
+/**
+ * The floor of the own-time figures: an empty listener, timed the same way, wherever capture
+ * listened in its last subscription (same targets, types and phases). What it measures is the
+ * timer pair and the call into a listener, which capture's figures include too.
+ */
+let readSink: unknown;
+export const readSinkOf = () => readSink;
+function subscribeFloor(work: 'empty' | 'one read' = 'empty'): number {
+  // 'one read': the least a handler that looks at the page can do, one DOM read per event.
+  const empty =
+    work === 'empty'
+      ? () => {}
+      : (event: Event) => {
+          const at = event.target;
+          readSink = at instanceof Element ? at.closest('.question') : document.activeElement;
+        };
+  const registered = registrations.map(({ target, type, options }) => ({ target, type, options }));
+  instrument(true);
+  for (const { target, type, options } of registered) target.addEventListener(type, empty, options);
+  subscription = new Subscription(() => {
+    for (const { target, type, options } of registered) target.removeEventListener(type, empty, options);
+  });
+  registrations = registered;
+  return registered.length;
 }
 
 /** The same waiting as subscribe(), without capture: the calibration for its main-thread time. */
@@ -439,6 +537,8 @@ interface RunResult {
   callUs: number[];
   /** Per dispatch, µs inside capture's own listeners (0 with capture off). */
   ownUs: number[];
+  /** Per dispatch, how many of capture's listeners it called (0: capture does not handle it). */
+  handled: number[];
   /** µs of each task capture ran outside a dispatch: scheduled work and observer callbacks. */
   deferredUs: number[];
   /**
@@ -458,13 +558,14 @@ interface RunResult {
  * a heavy but human-plausible rate), then two idle frames and a pause for deferred work (flag reads,
  * throttles, debounces, IntersectionObserver) to run inside the measured window.
  */
-async function run(bursts: number, seed: number): Promise<RunResult> {
-  const steps = makeStorm(bursts, seed);
+async function run(bursts: number, seed: number, stream: Stream = 'storm'): Promise<RunResult> {
+  const list = makeStream(stream, bursts, seed);
   window.scrollTo(0, 0);
   await frame();
-  const callUs = new Array<number>(steps.length);
-  const layoutUs = new Array<number>(steps.length);
-  const ownUs = new Array<number>(steps.length);
+  const callUs = new Array<number>(list.length);
+  const layoutUs = new Array<number>(list.length);
+  const ownUs = new Array<number>(list.length);
+  const handled = new Array<number>(list.length);
   const burstUs: number[] = [];
   deferredMs = [];
   const t0 = performance.now();
@@ -478,11 +579,13 @@ async function run(bursts: number, seed: number): Promise<RunResult> {
       const l = performance.now();
       forceLayout();
       const o = ownListenerMs;
+      const c = ownCalls;
       const s = performance.now();
       layoutUs[i] = (s - l) * 1000;
-      steps[i]!.run();
+      list[i]!.run();
       callUs[i] = (performance.now() - s) * 1000;
       ownUs[i] = (ownListenerMs - o) * 1000;
+      handled[i] = ownCalls - c;
     }
     let burst = 0;
     for (let i = from; i < from + BURST; i += 1) burst += callUs[i]!;
@@ -495,46 +598,14 @@ async function run(bursts: number, seed: number): Promise<RunResult> {
   return {
     callUs,
     ownUs,
+    handled,
     deferredUs: deferredMs.map((ms) => ms * 1000),
     burstUs,
     layoutUs,
-    kinds: steps.map((step) => step.kind),
+    kinds: list.map((step) => step.kind),
     stormMs,
     longTasks: longTasksBetween(t0, performance.now()).map((t) => t.durationMs),
   };
-}
-
-/**
- * One kind of dispatch repeated `n` times (the storm's steps of that kind, cycled), each timed alone
- * with the layout it left dirty flushed outside its timer; returns the per-dispatch µs.
- */
-async function loop(kind: Kind, n: number, seed: number) {
-  const steps = makeStorm(Math.max(1, Math.ceil(n / 2)), seed).filter((step) => step.kind === kind);
-  window.scrollTo(0, 0);
-  await frame();
-  const callUs = new Array<number>(n);
-  const ownUs = new Array<number>(n);
-  deferredMs = [];
-  for (let i = 0; i < n; i += 1) {
-    if (i % BURST === 0) await frame();
-    forceLayout();
-    const o = ownListenerMs;
-    const s = performance.now();
-    steps[i % steps.length]!.run();
-    callUs[i] = (performance.now() - s) * 1000;
-    ownUs[i] = (ownListenerMs - o) * 1000;
-  }
-  await frame();
-  await sleep(50);
-  return { callUs, ownUs, deferredUs: deferredMs.map((ms) => ms * 1000) };
-}
-
-/** `n` dispatches of one kind back to back in one task; mean µs per dispatch (no per-dispatch timer). */
-function tight(kind: Kind, n: number, seed: number): number {
-  const steps = makeStorm(Math.max(1, Math.ceil(n / 2)), seed).filter((step) => step.kind === kind);
-  const s = performance.now();
-  for (let i = 0; i < n; i += 1) steps[i % steps.length]!.run();
-  return ((performance.now() - s) * 1000) / n;
 }
 
 function info() {
@@ -549,6 +620,6 @@ function info() {
 }
 
 export const layoutRead = () => layoutSink;
-const api = { info, buildPage, subscribe, idle, unsubscribe, run, loop, tight };
+const api = { info, buildPage, subscribe, subscribeFloor, idle, unsubscribe, run };
 export type CaptureBenchApi = typeof api;
 (globalThis as unknown as { captureBench: CaptureBenchApi }).captureBench = api;

@@ -138,7 +138,7 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
     origin: 'canvas',
     option: 'captureQuestionFlags',
     fires:
-      "A click on a flag control (`.flag_question`, `[data-quiz-flag]`) changed the question's flag state, read from the page one task after the click (`marked` class, or `data-quiz-flagged` on the question). A click that leaves the state as it was records nothing.",
+      "A click on a flag control (`.flag_question`, `[data-quiz-flag]`) changed the question's flag state, read from the page as soon as the page shows the change (`marked` class, or `data-quiz-flagged` on the question; a MutationObserver watches the clicked question, so a page that stops the click or renders later counts too). A click that leaves the state as it was records nothing.",
     example: { flagged: true, questionId: '1234' },
     fields: {
       flagged: 'The state after the click.',

@@ -1,17 +1,14 @@
 import {
-  debounce,
   defer,
   filter,
   ignoreElements,
-  map,
   merge,
   NEVER,
-  of,
+  Observable,
   takeUntil,
   tap,
-  timer,
-  type Observable,
   type SchedulerLike,
+  type Subscription,
 } from 'rxjs';
 import type { CapturedEvent } from '../pipeline/event-record.js';
 import { captureEvent } from './capture-event.js';
@@ -76,12 +73,46 @@ export function fromAnswers(
       changed.clear();
       return answers.length === 0 ? undefined : captureEvent('question_answered', answers, scheduler);
     };
-    const answered$ = edits$.pipe(
-      // Completion (stop$) also lets debounce hand over the last edit, so nothing typed is left unread.
-      debounce((event) => (event.type === 'change' ? of(true) : timer(opts.debounceMs, scheduler))),
-      map(collect),
-      filter((event) => event !== undefined),
-    );
+    // Debounced by hand: one timer per pause in typing, not one per keystroke (rxjs's debounce
+    // makes a timer for every input event, the hottest event of an essay question). A `change`
+    // reads at once; completion (stop$) reads what is pending, so nothing typed is left unread.
+    const answered$ = new Observable<CapturedEvent>((subscriber) => {
+      let pending: Subscription | undefined;
+      let dueAt = 0;
+      const read = () => {
+        pending?.unsubscribe();
+        pending = undefined;
+        const event = collect();
+        if (event) subscriber.next(event);
+      };
+      const wake = () => {
+        pending = undefined;
+        const waitMs = dueAt - scheduler.now();
+        if (waitMs > 0) pending = scheduler.schedule(wake, waitMs);
+        else read();
+      };
+      const edits = edits$.subscribe({
+        next: (event) => {
+          if (event.type === 'change') {
+            read();
+            return;
+          }
+          dueAt = scheduler.now() + opts.debounceMs;
+          pending ??= scheduler.schedule(wake, opts.debounceMs);
+        },
+        error: (error: unknown) => {
+          subscriber.error(error);
+        },
+        complete: () => {
+          read();
+          subscriber.complete();
+        },
+      });
+      return () => {
+        pending?.unsubscribe();
+        edits.unsubscribe();
+      };
+    });
     return merge(seeded$, answered$);
   });
 }
