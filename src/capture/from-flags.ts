@@ -3,6 +3,7 @@ import type { CapturedEvent } from '../pipeline/event-record.js';
 import { captureEvent } from './capture-event.js';
 import type { QuestionLocator } from './create-question-locator.js';
 import type { Warn } from './create-warn.js';
+import { errorsTo } from './errors-to.js';
 
 export interface FlagsOptions {
   locator: QuestionLocator;
@@ -61,20 +62,10 @@ export function fromFlags(
       for (const [question, click] of pending) if (changed(click) || all) pending.delete(question);
       if (pending.size === 0) watcher?.disconnect();
     };
-    const guarded =
-      <A extends unknown[]>(handle: (...args: A) => void) =>
-      (...args: A) => {
-        try {
-          handle(...args);
-        } catch (error) {
-          subscriber.error(error);
-        }
-      };
-
-    const onMutations = guarded(() => {
+    const onMutations = errorsTo(subscriber, () => {
       settle(false);
     });
-    const onClick = guarded((event: Event) => {
+    const onClick = errorsTo(subscriber, (event: Event) => {
       const control = event.target instanceof Element ? event.target.closest(opts.flagSelector) : null;
       if (!control) return;
       // The id is read only when there is something to record (a hot path: every DOM call counts).
@@ -100,7 +91,7 @@ export function fromFlags(
 
     target.addEventListener('click', onClick, LISTEN);
     const stopping = (opts.stop$ ?? NEVER).subscribe(
-      guarded(() => {
+      errorsTo(subscriber, () => {
         settle(true);
         subscriber.complete();
       }),

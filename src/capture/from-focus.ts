@@ -1,6 +1,7 @@
 import { defer, map, NEVER, Observable, takeUntil, type SchedulerLike, type Subscription } from 'rxjs';
 import type { CapturedEvent } from '../pipeline/event-record.js';
 import { captureEvent } from './capture-event.js';
+import { errorsTo } from './errors-to.js';
 import { throttleChanges } from './throttle-changes.js';
 
 const FRAME_TAGS = new Set(['IFRAME', 'FRAME']);
@@ -30,13 +31,6 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
     const doc = target.document;
     let frame: Window | undefined;
     let later: Subscription | undefined;
-    const guarded = (handle: (event: Event) => void) => (event: Event) => {
-      try {
-        handle(event);
-      } catch (error) {
-        subscriber.error(error);
-      }
-    };
     const report = (present: boolean, active = doc.activeElement) => {
       subscriber.next(present);
       watchFocusedFrame(active);
@@ -44,34 +38,33 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
     // One task later, after the page's handlers: where the focus went is known by then.
     const readLater = (read: () => boolean) => {
       later?.unsubscribe();
-      later = scheduler.schedule(() => {
-        later = undefined;
-        try {
+      later = scheduler.schedule(
+        errorsTo(subscriber, () => {
+          later = undefined;
           report(read());
-        } catch (error) {
-          subscriber.error(error);
-        }
-      }, 0);
+        }),
+        0,
+      );
     };
     // Focus entering an iframe element of the page (the capture phase sees it on the window) is present.
-    const onFocus = guarded((event) => {
+    const onFocus = errorsTo(subscriber, (event: Event) => {
       if (event.target === target || isFrame(event.target as Element)) report(true);
     });
     // Where the window's blur already tells (Chromium has moved the focus when it dispatches it:
     // the iframe is the active element, or the document has lost the focus), it is read at once.
     // Otherwise focus may land on an iframe only after the blur, so look one task later, as Canvas
     // does; a timer per blur costs more than the rest of the blur together, so only then.
-    const onBlur = guarded((event) => {
+    const onBlur = errorsTo(subscriber, (event: Event) => {
       if (event.target !== target) return;
       const active = doc.activeElement;
       const intoFrame = isFrame(active);
       if (intoFrame || !doc.hasFocus()) report(intoFrame, active);
       else readLater(() => isFrame(doc.activeElement));
     });
-    const onFrameFocus = guarded((event) => {
+    const onFrameFocus = errorsTo(subscriber, (event: Event) => {
       if (event.target === frame) report(true);
     });
-    const onFrameBlur = guarded((event) => {
+    const onFrameBlur = errorsTo(subscriber, (event: Event) => {
       if (event.target === frame) readLater(() => doc.hasFocus());
     });
     function watchFocusedFrame(active: Element | null) {

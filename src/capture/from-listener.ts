@@ -1,5 +1,6 @@
 import { Observable } from 'rxjs';
 import type { CapturedEvent } from '../pipeline/event-record.js';
+import { errorsTo } from './errors-to.js';
 
 // Capture phase sees the event before any page handler can stop it; passive never blocks scrolling.
 const LISTEN = { capture: true, passive: true } as const;
@@ -17,16 +18,10 @@ export function fromListener<E extends Event>(
   handle: (event: E) => CapturedEvent | undefined,
 ): Observable<CapturedEvent> {
   return new Observable<CapturedEvent>((subscriber) => {
-    const listener = (event: Event) => {
-      let captured: CapturedEvent | undefined;
-      try {
-        captured = handle(event as E);
-      } catch (error) {
-        subscriber.error(error);
-        return;
-      }
+    const listener = errorsTo(subscriber, (event: Event) => {
+      const captured = handle(event as E);
       if (captured) subscriber.next(captured);
-    };
+    });
     for (const type of types) target.addEventListener(type, listener, LISTEN);
     return () => {
       for (const type of types) target.removeEventListener(type, listener, LISTEN);
