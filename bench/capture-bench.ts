@@ -9,6 +9,7 @@ import { asyncScheduler, type SchedulerAction, type SchedulerLike, Subscription 
 import type { CaptureMemory, CaptureOptions } from '../src/capture/capture-options.js';
 import { createCapture } from '../src/capture/create-capture.js';
 import type { CapturedEvent } from '../src/pipeline/event-record.js';
+import { timerStepUs } from './timer-step.js';
 
 export const KINDS = [
   'keydown',
@@ -346,17 +347,6 @@ const frame = () =>
     }),
   );
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function timerStepUs(): number {
-  let step = Infinity;
-  for (let k = 0; k < 50; k += 1) {
-    const a = performance.now();
-    let b = performance.now();
-    while (b === a) b = performance.now();
-    step = Math.min(step, b - a);
-  }
-  return step * 1000;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Capture's own time, measured from inside. While capture is subscribed, every event listener it

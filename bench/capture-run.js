@@ -285,10 +285,6 @@ function figuresOf(size, kind) {
   const again = size.runs.find((run) => run.kind === 'off again');
   const first = off.find((o) => o.round === again?.round);
   const noise = again && first ? sorted(again.callUs.map((us, i) => us - first.callUs[i])) : sorted([]);
-  const worstKind = Object.entries(byKind).reduce(
-    (w, [k, v]) => (v.netP99 > w[1] ? [k, v.netP99] : w),
-    ['', -Infinity],
-  );
   // Capture's own time: inside its listeners, over the dispatches it handles (a listener of its
   // was called); deferred: its scheduled tasks and observer callbacks, spread over all dispatches.
   const ownOf = (runs) => sorted(runs.flatMap((run) => run.ownUs.filter((_, i) => run.handled[i] > 0)));
@@ -347,13 +343,11 @@ function figuresOf(size, kind) {
     burstOnMedian: quantile(onBursts, 0.5),
     burstOffMedian: quantile(offBursts, 0.5),
     netMedian: quantile(onBursts, 0.5) - quantile(offBursts, 0.5),
-    netBurstP99: quantile(onBursts, 0.99) - quantile(offBursts, 0.99),
     netTaskUs: taskPerEvent(on) - taskPerEvent(off),
     netMean: mean(on, 'callUs') - mean(off, 'callUs'),
     pairedMedian: quantile(pairedSorted, 0.5),
     pairedP99: quantile(pairedSorted, 0.99),
     noiseP99: quantile(noise, 0.99),
-    worstKind,
     layoutOn: mean(on, 'layoutUs'),
     layoutOff: mean(off, 'layoutUs'),
     taskOn: taskPerEvent(on),

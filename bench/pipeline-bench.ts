@@ -11,6 +11,7 @@ import { createIdbEventStore } from '../src/store/create-idb-event-store.js';
 import type { EventStore, StoreBounds } from '../src/store/event-store.js';
 import { createCanvasBaseline, type CanvasBaseline } from './canvas-baseline.js';
 import { NO_CAPTURE } from '../test/helpers/no-capture.js';
+import { timerStepUs } from './timer-step.js';
 
 export type PhaseKind = 'ours' | 'baseline' | 'null';
 
@@ -135,17 +136,6 @@ const nextTask = () =>
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const within = <T>(work: Promise<T>, ms: number, fallback: T): Promise<T> =>
   Promise.race([work, sleep(ms).then(() => fallback)]);
-
-function timerStepUs(): number {
-  let step = Infinity;
-  for (let k = 0; k < 50; k += 1) {
-    const a = performance.now();
-    let b = performance.now();
-    while (b === a) b = performance.now();
-    step = Math.min(step, b - a);
-  }
-  return step * 1000;
-}
 
 interface Prepared {
   input: PhaseInput;
