@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createApp } from './demo/server/app.js';
+import { cpuPlugin, cpuThrottleRate, createThrottledPage } from './test/support/cpu-throttle.mjs';
 import { countReporter } from './test/support/wtr-count-reporter.mjs';
 import { CHROMIUM_ARGS, findChrome } from './test/support/find-chrome.mjs';
 import { focusPlugin } from './test/support/wtr-focus-plugin.mjs';
@@ -34,8 +35,20 @@ export default {
   concurrency: 1,
   reporters: [defaultReporter(), countReporter()],
   middleware: [canvasRoutes],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), networkPlugin(), focusPlugin(), pagesPlugin()],
-  testFramework: { config: { timeout: 20000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022' }),
+    networkPlugin(),
+    focusPlugin(),
+    pagesPlugin(),
+    cpuPlugin(),
+  ],
+  // A slowed page takes proportionally longer for the same work.
+  testFramework: { config: { timeout: 20000 * cpuThrottleRate } },
   testsFinishTimeout: 300000,
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+      createPage: createThrottledPage,
+    }),
+  ],
 };

@@ -96,8 +96,9 @@ describe('the first events, from a real page to the server', () => {
     const events = await serverEvents(fixture, String(qs.id));
     expect(events.map((e) => [e.event_type, e.event_data])).to.deep.equal([
       ['submission_created', events[0]!.event_data],
-      ['custom_marker', { note: 'kept', seq: 1 }],
+      ['custom_marker', { note: 'kept', seq: 1, tab: (events[1]!.event_data as { tab: string }).tab }],
     ]);
+    expect((events[1]!.event_data as { tab: string }).tab).to.match(/^[0-9a-z]{1,4}$/);
     await proctor.stop();
   });
 });

@@ -17,11 +17,11 @@ import type { ResolvedOptions } from '../api/resolved-options.js';
 import { ProctorError } from '../errors/proctor-error.js';
 import { TransportError } from '../errors/transport-error.js';
 import { createResilientStore } from '../store/create-resilient-store.js';
-import type { DropCounts, StoreMeta } from '../store/event-store.js';
-import { numberEvents } from '../store/number-events.js';
+import type { DropCounts } from '../store/event-store.js';
+import { createNumbering } from '../store/number-events.js';
 import { storeName } from '../store/store-name.js';
 import { canvasPaths } from '../transport/canvas-paths.js';
-import { DeliveryEngine } from '../transport/delivery-engine.js';
+import { DeliveryEngine, type FlushTicket } from '../transport/delivery-engine.js';
 import { sendEvents } from '../transport/send-events.js';
 import { sendKeepalive } from '../transport/send-keepalive.js';
 import type { Emitter } from '../util/emitter.js';
@@ -29,7 +29,7 @@ import { bufferBurst } from './buffer-burst.js';
 import type { CaptureMemory } from '../capture/capture-options.js';
 import { loadCaptureMemory } from './capture-memory.js';
 import type { CapturedEvent, StoredEvent } from './event-record.js';
-import { openTabChannel, type TabMessage } from './tab-channel.js';
+import { fromWire, openTabChannel, toWire, type TabMessage } from './tab-channel.js';
 
 export interface AttemptPipelineConfig {
   options: ResolvedOptions;
@@ -90,17 +90,30 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     emitter.emit('error', error);
   };
 
-  // Events captured but not yet in the store, and who waits for them to get there.
-  let unwritten = 0;
-  let writeWaiters: (() => void)[] = [];
-  const written = () =>
-    unwritten === 0 ? Promise.resolve() : new Promise<void>((resolve) => writeWaiters.push(resolve));
+  // Events recorded so far and those whose write has settled (writes settle in order). A wait is for
+  // the events recorded before it, never for those that keep coming after: under a steady stream of
+  // events a flush or a keepalive ack would otherwise wait for a quiet moment that may never come.
+  let recordedCount = 0;
+  let settledCount = 0;
+  let writeWaiters: { upTo: number; resolve: () => void }[] = [];
+  const written = () => {
+    const upTo = recordedCount;
+    return settledCount >= upTo
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => writeWaiters.push({ upTo, resolve }));
+  };
+  const settle = (count: number) => {
+    settledCount += count;
+    const ready = writeWaiters.filter((waiter) => waiter.upTo <= settledCount);
+    writeWaiters = writeWaiters.filter((waiter) => waiter.upTo > settledCount);
+    for (const waiter of ready) waiter.resolve();
+  };
   // Events recorded before the write pipeline is wired (a storage failure while opening the
   // store records one) wait here instead of being lost by a subject nobody listens to yet.
   let early: CapturedEvent[] | undefined = [];
   const record = (event: CapturedEvent) => {
     if (stopped) return;
-    unwritten += 1;
+    recordedCount += 1;
     if (early) early.push(event);
     else captured$.next(event);
   };
@@ -120,7 +133,9 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       record({ type: 'storage_degraded', data: { reason }, capturedAt: scheduler.now() });
     },
   });
-  let meta: StoreMeta = await store.getMeta();
+  // This page load's own numbering: no other tab shares it, so nothing ever renumbers an event.
+  const numbering = createNumbering(deps.random().toString(36).slice(2, 6));
+  const tabId = numbering.tab;
   const memory = await loadCaptureMemory(store);
 
   // Absolute, so an events URL Canvas gave the page (possibly another host) works like our own.
@@ -159,48 +174,54 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     onRetry: () => {
       retried += 1;
     },
+    leading: () => leader.isLeader,
   });
 
-  // Follower flushes waiting for the leader's answer (or for this tab to become the leader).
-  const flushWaiters = new Map<string, (error: TransportError | undefined) => void>();
-  const leaderFlush = async (): Promise<TransportError | undefined> => {
+  // This tab's flushes waiting for the leader's answer (or for this tab to become the leader).
+  const flushWaiters = new Map<
+    string,
+    { at: number; resolve: (error: TransportError | undefined) => void }
+  >();
+  const askLeader = (id: string, at: number) => {
+    channel.post({ type: 'flush', id, at });
+  };
+  const leaderFlush = async (ticket: FlushTicket): Promise<TransportError | undefined> => {
     await written();
-    return engine.flush();
+    return engine.flush(ticket);
   };
   const channel = openTabChannel(name, (message: TabMessage) => {
-    if (message.type === 'wake' && leader.isLeader) void engine.drain();
-    if (message.type === 'hello' && options.capture.captureSecondTab !== false) {
-      record({ type: 'second_tab_opened', data: { tab_id: message.tabId }, capturedAt: scheduler.now() });
-    }
-    if (message.type === 'flush' && leader.isLeader) {
-      void leaderFlush().then((error) => {
-        const reply: TabMessage = { type: 'flushed', id: message.id };
-        if (error) {
-          reply.error = { code: error.code, message: error.message };
-          if (error.status !== undefined) reply.error.status = error.status;
-        }
-        channel.post(reply);
-      });
-    }
-    if (message.type === 'flushed') {
-      const waiter = flushWaiters.get(message.id);
-      flushWaiters.delete(message.id);
-      if (message.error === undefined) waiter?.(undefined);
-      else {
-        const init: { retryable: boolean; status?: number; detail: string } = {
-          retryable: true,
-          detail: message.error.message,
-        };
-        if (message.error.status !== undefined) init.status = message.error.status;
-        waiter?.(new TransportError('http_error', init));
+    switch (message.type) {
+      case 'wake':
+        if (leader.isLeader) void engine.drain();
+        break;
+      case 'hello':
+        if (options.capture.captureSecondTab !== false)
+          record({ type: 'second_tab_opened', data: { tab_id: message.tabId }, capturedAt: scheduler.now() });
+        break;
+      case 'leader':
+        // The flushes the old leader took with it are asked of the new one.
+        for (const [id, waiter] of flushWaiters) askLeader(id, waiter.at);
+        break;
+      case 'flush':
+        if (leader.isLeader)
+          void leaderFlush({ at: message.at }).then((error) => {
+            channel.post({ type: 'flushed', id: message.id, error: error && toWire(error) });
+          });
+        break;
+      case 'flushed': {
+        const waiter = flushWaiters.get(message.id);
+        flushWaiters.delete(message.id);
+        waiter?.resolve(message.error && fromWire(message.error));
+        break;
       }
     }
   });
   const leader = deps.electLeader(`quiz-proctor-lock:${name}`, () => {
-    // A new leader answers the flushes that waited for the old one, then sends what it finds.
+    // A new leader answers its own flushes that waited for the old one, then sends what it finds.
+    channel.post({ type: 'leader' });
     for (const [id, waiter] of flushWaiters) {
       flushWaiters.delete(id);
-      void leaderFlush().then(waiter);
+      void leaderFlush({ at: waiter.at }).then(waiter.resolve);
     }
     void engine.drain();
   });
@@ -211,47 +232,37 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
 
   // The write path is kept apart from `running` so stop() can let it finish what is buffered.
   const writes = new Subscription();
+  // A full batch written since the last wake is worth sending before the flush interval.
+  let writtenSinceSend = 0;
   writes.add(
     captured$
       .pipe(
         bufferBurst(deps.writeWindowMs, scheduler, flushNow$, MAX_WRITE_BURST),
         // Numbered synchronously, so a page being hidden can send a burst before its write completes.
         map((burst) => {
-          const next = numberEvents(meta, burst);
-          meta = next.meta;
-          engine.remember(next.stored);
-          return next.stored;
+          const numbered = numbering.number(burst);
+          engine.remember(numbered);
+          return numbered;
         }),
         concatMap(async (events: StoredEvent[]) => {
           try {
             const result = await store.append(events);
-            if (result.meta.lastSeq > meta.lastSeq || result.meta.lastAt > meta.lastAt) {
-              meta = {
-                ...meta,
-                lastSeq: Math.max(meta.lastSeq, result.meta.lastSeq),
-                lastAt: Math.max(meta.lastAt, result.meta.lastAt),
-              };
-            }
-            if (result.stored[0]?.seq !== events[0]?.seq || result.stored.length !== events.length) {
-              // Another tab numbered first, or the bounds dropped some: keep the store's version.
-              engine.forget(events);
-              engine.remember(result.stored);
-            }
+            engine.confirm(events, result.stored);
             if (Object.keys(result.dropped).length > 0) drops$.next(result.dropped);
           } catch (cause) {
+            // The events stay unconfirmed: a keepalive when the page is hidden is their last chance.
             report(new ProctorError('storage_failed', String(cause), { cause }));
           }
-          unwritten -= events.length;
-          if (unwritten === 0) {
-            const waiters = writeWaiters;
-            writeWaiters = [];
-            for (const resolve of waiters) resolve();
-          }
-          return engine.knownCount;
+          settle(events.length);
+          writtenSinceSend += events.length;
+          return writtenSinceSend;
         }),
-        filter((pending) => pending >= options.maxBatchEvents),
+        filter((count) => count >= options.maxBatchEvents),
       )
-      .subscribe(send),
+      .subscribe(() => {
+        writtenSinceSend = 0;
+        send();
+      }),
   );
   running.add(
     drops$.pipe(bufferBurst(LOSS_REPORT_WINDOW_MS, scheduler, reportLossNow$)).subscribe((tallies) => {
@@ -271,7 +282,6 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   running.add(config.capture(memory, captureStop$).subscribe(record));
   // Another tab of this attempt is evidence too: each tab says hello, and the tabs already there
   // record the newcomer.
-  const tabId = Math.random().toString(36).slice(2, 10);
   channel.post({ type: 'hello', tabId });
   running.add(
     interval(options.flushIntervalMs, scheduler).subscribe(() => {
@@ -285,9 +295,10 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       fromEvent(doc, 'visibilitychange').pipe(filter(() => doc.visibilityState === 'hidden')),
       fromEvent(deps.target, 'pagehide'),
     ).subscribe(() => {
+      // Numbered synchronously by the flush, so the keepalive below can carry even the last event.
       flushNow$.next();
-      if (leader.isLeader) engine.sendOnHide();
-      else channel.post({ type: 'wake' });
+      engine.sendOnHide();
+      if (!leader.isLeader) channel.post({ type: 'wake' });
     }),
   );
   running.add(
@@ -308,14 +319,17 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       send();
     },
     async flush() {
+      // What the flush may lift is decided now, not after the wait for pending writes below.
+      const ticket = engine.ticket();
       reportLossNow$.next();
+      flushNow$.next();
       await written();
       const error = leader.isLeader
-        ? await engine.flush()
+        ? await engine.flush(ticket)
         : await new Promise<TransportError | undefined>((resolve) => {
-            const id = `${String((flushIds += 1))}:${Math.random().toString(36).slice(2)}`;
-            flushWaiters.set(id, resolve);
-            channel.post({ type: 'flush', id });
+            const id = `${String((flushIds += 1))}:${tabId}`;
+            flushWaiters.set(id, { at: ticket.at, resolve });
+            askLeader(id, ticket.at);
           });
       if (error) throw error;
     },
@@ -334,7 +348,8 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       engine.stop();
       leader.release();
       channel.close();
-      for (const waiter of flushWaiters.values()) waiter(new TransportError('stopped', { retryable: false }));
+      for (const waiter of flushWaiters.values())
+        waiter.resolve(new TransportError('stopped', { retryable: false }));
     },
     destroy: () => store.destroy(),
     async stats() {

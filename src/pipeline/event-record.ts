@@ -7,13 +7,20 @@ export interface CapturedEvent {
   capturedAt: number;
 }
 
-/** An event once written to the attempt's store: numbered and given its unique client timestamp. */
+/**
+ * An event as the tab that captured it numbered it, before it is written to the attempt's store.
+ * Each page load of the attempt is a tab with its own id and its own gap-free numbering, so no two
+ * tabs ever contend for a number: an event keeps the identity it was given from capture to Canvas,
+ * and a copy sent by keepalive from a page being closed is an exact copy of the stored one.
+ */
 export interface StoredEvent {
-  /** Per-attempt sequence number, from 1, gap-free at write time. */
+  /** The page load that captured it (a few base-36 characters). */
+  tab: string;
+  /** Sequence number within the tab, from 1, gap-free. */
   seq: number;
   type: string;
   data?: unknown;
-  /** `client_timestamp` in ms: strictly increasing within the attempt. */
+  /** `client_timestamp` in ms: strictly increasing within the tab. */
   at: number;
   /** Approximate size in the store, for its byte bound. */
   bytes: number;
@@ -27,7 +34,7 @@ export interface CanvasEvent {
 }
 
 // Canvas's own types keep Canvas's exact event_data shapes (its log viewer parses them), so `seq`
-// goes only into ours; for Canvas's types (attempt, client_timestamp) names the event on the server.
+// and `tab` go only into ours; for Canvas's types the client_timestamp and type tell events apart.
 export const CANVAS_EVENT_TYPES: ReadonlySet<string> = new Set([
   'session_started',
   'page_blurred',
@@ -37,13 +44,16 @@ export const CANVAS_EVENT_TYPES: ReadonlySet<string> = new Set([
   'question_answered',
 ]);
 
+/** One key per event, for the maps that track it in memory. */
+export const eventKey = (event: StoredEvent): string => `${event.tab}:${String(event.seq)}`;
+
 export function toCanvasEvent(event: StoredEvent): CanvasEvent {
   const wire: CanvasEvent = { event_type: event.type, client_timestamp: new Date(event.at).toISOString() };
   if (CANVAS_EVENT_TYPES.has(event.type)) {
     if (event.data !== undefined) wire.event_data = event.data;
   } else {
     const data = typeof event.data === 'object' && event.data !== null ? event.data : { value: event.data };
-    wire.event_data = { ...data, seq: event.seq };
+    wire.event_data = { ...data, seq: event.seq, tab: event.tab };
   }
   return wire;
 }

@@ -24,7 +24,7 @@ export function chooseVictims(
       bytes -= event.bytes;
     }
   }
-  const order = candidates.sort((a, b) => eventPriority(a.type) - eventPriority(b.type) || a.seq - b.seq);
+  const order = candidates.sort((a, b) => eventPriority(a.type) - eventPriority(b.type) || a.at - b.at);
   for (const event of order) {
     if (count <= bounds.maxEvents && bytes <= bounds.maxBytes) break;
     victims.push(event);

@@ -1,5 +1,5 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import type { StoredEvent } from '../pipeline/event-record.js';
+import { eventKey, type StoredEvent } from '../pipeline/event-record.js';
 import { chooseVictims } from './choose-victims.js';
 import {
   EMPTY_META,
@@ -8,30 +8,15 @@ import {
   type StoreBounds,
   type StoreMeta,
 } from './event-store.js';
-import { follows, numberEvents, withAdded } from './number-events.js';
 
-// One object store per attempt database. Events are keyed by their seq (numbers); everything else by
-// strings. IndexedDB orders every number before every string, so a numeric range reads events only.
-const EVENTS = IDBKeyRange.bound(0, Infinity);
+// One object store per attempt database. Events are keyed [client timestamp, tab, seq]: unique
+// without any coordination between tabs, and in time order. Everything else has a string key, and
+// IndexedDB orders every string before every array, so the range of arrays reads events only.
+const EVENTS = IDBKeyRange.lowerBound([]);
 const META_KEY = 'meta';
 const DEAD = IDBKeyRange.bound('dead:', 'dead;');
 const valueKey = (key: string) => `value:${key}`;
-
-/** Key ranges covering exactly the given events' seqs, one per run of consecutive numbers. */
-function consecutiveRanges(events: readonly StoredEvent[]): IDBKeyRange[] {
-  const seqs = events.map((event) => event.seq).sort((a, b) => a - b);
-  const ranges: IDBKeyRange[] = [];
-  let start = seqs[0];
-  for (let i = 1; i <= seqs.length; i += 1) {
-    const seq = seqs[i];
-    const previous = seqs[i - 1];
-    if (start !== undefined && previous !== undefined && seq !== previous + 1) {
-      ranges.push(IDBKeyRange.bound(start, previous));
-      start = seq;
-    }
-  }
-  return ranges;
-}
+const keyOf = (event: StoredEvent): IDBValidKey => [event.at, event.tab, event.seq];
 
 const read = <T>(store: IDBObjectStore, key: IDBValidKey) =>
   promisifyRequest(store.get(key) as IDBRequest<T | undefined>);
@@ -42,32 +27,27 @@ export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventS
   return {
     append: (events) =>
       useStore('readwrite', async (store) => {
-        // Meta is read and written in the same transaction as the events, so two tabs writing
-        // the same attempt are serialised by IndexedDB and never store one seq twice.
         const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
         const first = events[0];
-        const already = first === undefined ? undefined : await read<StoredEvent>(store, first.seq);
-        if (first && already?.at === first.at && already.type === first.type) {
-          // A retried write whose first attempt did commit (it only looked failed, say timed out):
-          // writing it again would store the burst twice under new numbers.
+        if (first === undefined || (await read<StoredEvent>(store, keyOf(first))) !== undefined) {
+          // A retried write whose first attempt did commit (it only looked failed, say timed out).
           return { stored: [...events], dropped: {}, meta };
         }
-        const next = follows(meta, events)
-          ? { stored: [...events], meta: withAdded(meta, events) }
-          : numberEvents(meta, events);
-        for (const event of next.stored) store.put(event, event.seq);
-        let stored = next.stored;
-        let nextMeta = next.meta;
+        for (const event of events) store.put(event, keyOf(event));
+        let nextMeta: StoreMeta = {
+          count: meta.count + events.length,
+          bytes: meta.bytes + events.reduce((sum, event) => sum + event.bytes, 0),
+        };
+        let stored = [...events];
         let dropped = {};
         if (nextMeta.count > bounds.maxEvents || nextMeta.bytes > bounds.maxBytes) {
           // Rare: only an attempt that cannot deliver for a long time gets here, so reading all is fine.
           const all = await promisifyRequest(store.getAll(EVENTS) as IDBRequest<StoredEvent[]>);
           const choice = chooseVictims(all, nextMeta, bounds);
-          const gone = new Set(choice.victims.map((event) => event.seq));
-          for (const seq of gone) store.delete(seq);
-          stored = stored.filter((event) => !gone.has(event.seq));
+          const gone = new Set(choice.victims.map(eventKey));
+          for (const event of choice.victims) store.delete(keyOf(event));
+          stored = stored.filter((event) => !gone.has(eventKey(event)));
           nextMeta = {
-            ...nextMeta,
             count: nextMeta.count - choice.victims.length,
             bytes: nextMeta.bytes - choice.victims.reduce((sum, event) => sum + event.bytes, 0),
           };
@@ -86,26 +66,30 @@ export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventS
     ack: (events) =>
       useStore('readwrite', async (store) => {
         const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
-        let { count, bytes } = meta;
-        // One read and one delete per run of consecutive seqs, not two requests per event: a range
-        // holds only events of this batch, and what another tab already acknowledged is not counted.
-        for (const range of consecutiveRanges(events)) {
-          const present = await promisifyRequest(store.getAll(range) as IDBRequest<StoredEvent[]>);
-          store.delete(range);
-          count -= present.length;
-          bytes -= present.reduce((sum, event) => sum + event.bytes, 0);
-        }
-        store.put({ ...meta, count, bytes }, META_KEY);
+        const keys = events.map(keyOf).sort((a, b) => indexedDB.cmp(a, b));
+        const [low, high] = [keys[0], keys[keys.length - 1]];
+        if (low === undefined || high === undefined) return undefined;
+        // One read and one delete for the batch (it is usually the oldest events, side by side), not
+        // two requests per event. Only the events acknowledged are removed: another tab's events
+        // may sit between them, and what another tab already acknowledged is not counted.
+        const range = IDBKeyRange.bound(low, high);
+        const present = await promisifyRequest(store.getAll(range) as IDBRequest<StoredEvent[]>);
+        const sent = new Map(events.map((event) => [eventKey(event), event.at]));
+        const same = present.filter((event) => sent.get(eventKey(event)) === event.at);
+        if (same.length === present.length) store.delete(range);
+        else for (const event of same) store.delete(keyOf(event));
+        const bytes = same.reduce((sum, event) => sum + event.bytes, 0);
+        store.put({ count: meta.count - same.length, bytes: meta.bytes - bytes }, META_KEY);
         return promisifyRequest(store.transaction);
       }),
     deadLetter: (letter) =>
       useStore('readwrite', async (store) => {
         const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
-        const present = (await promisifyRequest(store.getKey(letter.event.seq))) !== undefined;
-        store.delete(letter.event.seq);
-        store.put(letter, `dead:${String(letter.event.seq).padStart(12, '0')}`);
-        if (present)
-          store.put({ ...meta, count: meta.count - 1, bytes: meta.bytes - letter.event.bytes }, META_KEY);
+        const { event } = letter;
+        const present = (await promisifyRequest(store.getKey(keyOf(event)))) !== undefined;
+        store.delete(keyOf(event));
+        store.put(letter, `dead:${String(event.at).padStart(15, '0')}:${eventKey(event)}`);
+        if (present) store.put({ count: meta.count - 1, bytes: meta.bytes - event.bytes }, META_KEY);
         return promisifyRequest(store.transaction);
       }),
     deadLetters: () =>

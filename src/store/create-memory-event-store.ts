@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../pipeline/event-record.js';
+import { eventKey, type StoredEvent } from '../pipeline/event-record.js';
 import { chooseVictims } from './choose-victims.js';
 import {
   EMPTY_META,
@@ -7,35 +7,32 @@ import {
   type StoreBounds,
   type StoreMeta,
 } from './event-store.js';
-import { follows, numberEvents, withAdded } from './number-events.js';
 
-/**
- * The same store in memory: where events live when IndexedDB is unusable. `start` continues the
- * numbering of the store it replaces, so seq and client_timestamp stay unique within the attempt.
- */
-export function createMemoryEventStore(bounds: StoreBounds, start: StoreMeta = EMPTY_META): EventStore {
-  let meta: StoreMeta = { ...start, count: 0, bytes: 0 };
+const byTime = (a: StoredEvent, b: StoredEvent) => a.at - b.at || a.tab.localeCompare(b.tab) || a.seq - b.seq;
+
+/** The same store in memory: where events live when IndexedDB is unusable. */
+export function createMemoryEventStore(bounds: StoreBounds): EventStore {
+  let meta: StoreMeta = EMPTY_META;
   let events: StoredEvent[] = [];
   const dead: DeadLetter[] = [];
   const values = new Map<string, unknown>();
   const recount = () => {
-    meta = { ...meta, count: events.length, bytes: events.reduce((sum, event) => sum + event.bytes, 0) };
+    meta = { count: events.length, bytes: events.reduce((sum, event) => sum + event.bytes, 0) };
   };
   return {
     append(incoming) {
-      const next = follows(meta, incoming)
-        ? { stored: [...incoming], meta: withAdded(meta, incoming) }
-        : numberEvents(meta, incoming);
-      events.push(...next.stored);
-      meta = next.meta;
+      const present = new Set(events.map(eventKey));
+      const fresh = incoming.filter((event) => !present.has(eventKey(event)));
+      events = [...events, ...fresh].sort(byTime);
+      recount();
       const choice = chooseVictims(events, meta, bounds);
-      const gone = new Set(choice.victims.map((event) => event.seq));
+      const gone = new Set(choice.victims.map(eventKey));
       if (gone.size > 0) {
-        events = events.filter((event) => !gone.has(event.seq));
+        events = events.filter((event) => !gone.has(eventKey(event)));
         recount();
       }
       return Promise.resolve({
-        stored: next.stored.filter((event) => !gone.has(event.seq)),
+        stored: incoming.filter((event) => !gone.has(eventKey(event))),
         dropped: choice.dropped,
         meta,
       });
@@ -43,8 +40,9 @@ export function createMemoryEventStore(bounds: StoreBounds, start: StoreMeta = E
     getMeta: () => Promise.resolve(meta),
     peek: (limit) => Promise.resolve(events.slice(0, limit)),
     ack(acked) {
-      const gone = new Set(acked.map((event) => event.seq));
-      events = events.filter((event) => !gone.has(event.seq));
+      // Only the events acknowledged: same tab, seq and client timestamp (see the IndexedDB store).
+      const sent = new Map(acked.map((event) => [eventKey(event), event.at]));
+      events = events.filter((event) => sent.get(eventKey(event)) !== event.at);
       recount();
       return Promise.resolve();
     },

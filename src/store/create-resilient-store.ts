@@ -1,6 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import { createMemoryEventStore } from './create-memory-event-store.js';
-import { EMPTY_META, type EventStore, type StoreBounds, type StoreMeta } from './event-store.js';
+import type { EventStore, StoreBounds } from './event-store.js';
 
 export interface ResilientStoreConfig {
   open: () => EventStore;
@@ -36,8 +36,6 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
   // Only the opening is timed: a first IndexedDB open can hang forever (Safari), while a slow write
   // on a busy machine is just slow, and timing it out would make a retry write it twice.
   let opened = false;
-  // The numbering so far, so a memory fallback continues it instead of reusing seq numbers.
-  let known: StoreMeta = EMPTY_META;
 
   const withTimeout = <T>(work: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
@@ -64,7 +62,7 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
   const degrade = (cause: unknown) => {
     if (degraded) return;
     degraded = true;
-    current = createMemoryEventStore(config.bounds, known);
+    current = createMemoryEventStore(config.bounds);
     config.onDegraded(reasonOf(cause), cause);
   };
 
@@ -93,16 +91,8 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
   }
 
   return {
-    append: (events) =>
-      run((store) => store.append(events)).then((result) => {
-        known = result.meta;
-        return result;
-      }),
-    getMeta: () =>
-      run((store) => store.getMeta()).then((meta) => {
-        known = meta;
-        return meta;
-      }),
+    append: (events) => run((store) => store.append(events)),
+    getMeta: () => run((store) => store.getMeta()),
     peek: (limit) => run((store) => store.peek(limit)),
     ack: (events) => run((store) => store.ack(events)),
     deadLetter: (letter) => run((store) => store.deadLetter(letter)),

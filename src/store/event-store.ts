@@ -16,15 +16,16 @@ export type DropCounts = Record<string, number>;
  */
 export interface EventStore {
   /**
-   * Writes a burst, numbered by the tab (see numberEvents), in one transaction. If another tab wrote
-   * those numbers first, the burst is renumbered after them; the result has the final records.
+   * Writes a burst, numbered by its tab (see createNumbering), in one transaction, as it is: the
+   * result has what stayed (the bounds may have pushed some out). Writing the same burst twice
+   * stores it once.
    */
   append(events: readonly StoredEvent[]): Promise<AppendResult>;
-  /** The numbering so far, to continue it. */
+  /** How much the store holds. */
   getMeta(): Promise<StoreMeta>;
-  /** The oldest pending events, in sequence order. */
+  /** The oldest pending events, by client timestamp. */
   peek(limit: number): Promise<StoredEvent[]>;
-  /** Removes delivered events. */
+  /** Removes delivered events (only those exactly: same tab, seq and client timestamp). */
   ack(events: readonly StoredEvent[]): Promise<void>;
   /** Moves one refused event to the dead-letter records. */
   deadLetter(letter: DeadLetter): Promise<void>;
@@ -45,13 +46,11 @@ export interface AppendResult {
 }
 
 export interface StoreMeta {
-  lastSeq: number;
-  lastAt: number;
   count: number;
   bytes: number;
 }
 
-export const EMPTY_META: StoreMeta = { lastSeq: 0, lastAt: 0, count: 0, bytes: 0 };
+export const EMPTY_META: StoreMeta = { count: 0, bytes: 0 };
 
 /** How much an attempt's store may hold before low-value events are dropped. */
 export interface StoreBounds {

@@ -1,6 +1,6 @@
 import type { SchedulerLike, Subscription } from 'rxjs';
 import { TransportError } from '../errors/transport-error.js';
-import type { StoredEvent } from '../pipeline/event-record.js';
+import { eventKey, type StoredEvent } from '../pipeline/event-record.js';
 import { fitBatch } from '../pipeline/fit-batch.js';
 import type { DeadLetter, EventStore } from '../store/event-store.js';
 import { judgeSend, type RetryTiming, type SendResult, type Verdict } from './retry-policy.js';
@@ -27,15 +27,38 @@ export interface DeliveryConfig {
   onDeadLetter: (letter: DeadLetter) => void;
   onState: (state: DeliveryState) => void;
   onRetry: () => void;
+  /** Whether this tab sends for the attempt (the others only rescue what they have not written). */
+  leading: () => boolean;
 }
 
 interface RetryState {
   failures: number;
   /** Epoch ms before which no request is sent; persisted so a backoff survives a reload. */
   notBefore: number;
+  /** When the backoff was set (scheduler ms), so a flush called earlier does not lift it. */
+  setAt?: number;
+  /** Set by a request that got no answer: only those backoffs end when the browser comes online. */
+  network?: boolean;
+}
+
+/**
+ * When a flush was asked for. A flush lifts only the pause or backoff that was already in force
+ * then: under load its wait for pending writes can end after a new failure, whose backoff (or
+ * Retry-After) must hold. `epoch` orders events within this engine exactly; a flush handed over
+ * from another tab has only its wall-clock `at`.
+ */
+export interface FlushTicket {
+  epoch?: number;
+  at: number;
+}
+
+interface Block {
+  epoch: number;
+  at: number;
 }
 
 const RETRY_KEY = 'retry';
+const encoder = new TextEncoder();
 
 function errorFor(verdict: Exclude<Verdict, { kind: 'ok' }>, result: SendResult): TransportError {
   const status = result.status;
@@ -68,15 +91,22 @@ export class DeliveryEngine {
   #again = false;
   #state: DeliveryState = 'idle';
   #paused: TransportError | undefined;
+  #pausedBy: Block = { epoch: 0, at: 0 };
   #retry: RetryState = { failures: 0, notBefore: 0 };
+  // A backoff loaded from the store predates every flush of this page: epoch 0.
+  #retryBy: Block = { epoch: 0, at: 0 };
+  #epoch = 0;
   #retryLoaded = false;
   #wake: Subscription | undefined;
   #stopped = false;
   #lastError: TransportError | undefined;
-  // Events this tab knows are pending, kept in memory so a page being closed can still send them
-  // synchronously; and those already travelling, so the keepalive send never doubles them.
-  readonly #known = new Map<number, StoredEvent>();
-  readonly #inFlight = new Set<number>();
+  // Events this tab numbered whose write it has not seen commit: if the page dies now they exist
+  // nowhere else, so every tab, leader or not, sends them by keepalive when it is hidden or closed.
+  readonly #unconfirmed = new Map<string, StoredEvent>();
+  // Written events the leader knows are pending, so a page being closed can send them synchronously;
+  // and those already travelling, so the keepalive send never doubles them.
+  readonly #known = new Map<string, StoredEvent>();
+  readonly #inFlight = new Set<string>();
   #keepaliveBytes = 0;
 
   constructor(config: DeliveryConfig) {
@@ -91,36 +121,31 @@ export class DeliveryEngine {
     return this.#lastError;
   }
 
-  /** Events this tab knows to be waiting. */
-  get knownCount(): number {
-    return this.#known.size;
-  }
-
-  /** The network is back: retry now instead of at the end of the backoff. */
+  /** The network is back: a backoff for a request that got no answer ends now; a server's does not. */
   retryNow(): void {
-    if (this.#paused || this.#retry.notBefore === 0) return;
-    this.#retry = { ...this.#retry, notBefore: 0 };
-    this.#wake?.unsubscribe();
-    this.#wake = undefined;
+    if (this.#paused || this.#retry.notBefore === 0 || this.#retry.network !== true) return;
+    this.#clearBackoff();
   }
 
-  /** Tells the engine about events numbered for the store (written or on their way), for the keepalive path. */
+  /** Events numbered for the store, not yet written: at risk until {@link confirm}. */
   remember(events: readonly StoredEvent[]): void {
-    for (const event of events) this.#known.set(event.seq, event);
+    for (const event of events) this.#unconfirmed.set(eventKey(event), event);
   }
 
-  /** Forgets events the store renumbered or dropped. */
-  forget(events: readonly StoredEvent[]): void {
-    for (const event of events) this.#known.delete(event.seq);
+  /** The store wrote `numbered`; `stored` is what stayed (the bounds may have dropped some). */
+  confirm(numbered: readonly StoredEvent[], stored: readonly StoredEvent[]): void {
+    for (const event of numbered) this.#unconfirmed.delete(eventKey(event));
+    if (this.#c.leading()) for (const event of stored) this.#known.set(eventKey(event), event);
   }
 
-  /** Lifts a pause (new auth, or the app asked to flush) and forgets the backoff. */
+  /** A flush asked for now: see {@link FlushTicket}. */
+  ticket(): FlushTicket {
+    return { epoch: this.#epoch, at: this.#c.scheduler.now() };
+  }
+
+  /** New credentials: lifts a pause (a backoff holds: the server asked for it). */
   resume(): void {
-    this.#paused = undefined;
-    this.#retry = { failures: 0, notBefore: 0 };
-    this.#wake?.unsubscribe();
-    this.#wake = undefined;
-    if (this.#state === 'paused' || this.#state === 'backoff') this.#setState('idle');
+    this.#unpause();
   }
 
   /**
@@ -139,41 +164,58 @@ export class DeliveryEngine {
     return this.#running;
   }
 
-  /** The drain a flush needs: now, even during a backoff. */
-  flush(): Promise<TransportError | undefined> {
-    this.resume();
+  /**
+   * The drain a flush needs: now, lifting the pause or backoff that was in force when the flush was
+   * asked for (`ticket`, default now), but none that came after it.
+   */
+  flush(ticket: FlushTicket = this.ticket()): Promise<TransportError | undefined> {
+    const before = (block: Block) =>
+      ticket.epoch === undefined ? block.at < ticket.at : block.epoch <= ticket.epoch;
+    if (this.#paused && before(this.#pausedBy)) this.#unpause();
+    if (this.#retry.notBefore > 0 && before(this.#retryBy)) this.#clearBackoff();
     return this.drain();
   }
 
   /**
-   * Sends what is pending at once with `keepalive`, within the shared keepalive budget, for a page
-   * going hidden or away. Synchronous up to the fetch call; what does not fit stays in the store.
+   * Sends by `keepalive`, for a page going hidden or away, what would be lost or late if it died now:
+   * the events it has not seen written (any tab), and the leader's pending ones unless a pause or a
+   * backoff holds. Synchronous up to the fetch call, within the shared keepalive budget; what does
+   * not fit stays in the store (or, unwritten, in its write).
    */
   sendOnHide(): void {
-    if (this.#stopped || this.#paused) return;
-    const pending = [...this.#known.values()]
-      .filter((event) => !this.#inFlight.has(event.seq))
-      .sort((a, b) => a.seq - b.seq);
-    let remaining = pending;
+    if (this.#stopped) return;
+    const blocked = this.#paused !== undefined || this.#retry.notBefore > this.#c.scheduler.now();
+    const candidates = new Map(this.#unconfirmed);
+    if (!blocked && this.#c.leading()) for (const [key, event] of this.#known) candidates.set(key, event);
+    let remaining = [...candidates.values()]
+      .filter((event) => !this.#inFlight.has(eventKey(event)))
+      .sort((a, b) => a.at - b.at);
     while (remaining.length > 0) {
       const budget = Math.min(this.#c.maxBatchBytes, this.#c.keepaliveBudgetBytes - this.#keepaliveBytes);
       const batch = fitBatch(remaining, budget);
       const body = eventsBody(batch);
-      if (body.length > budget) return;
+      // The browser's budget counts bytes, not UTF-16 units.
+      const bytes = encoder.encode(body).length;
+      if (bytes > budget) return;
       remaining = remaining.slice(batch.length);
-      this.#keepaliveBytes += body.length;
-      for (const event of batch) this.#inFlight.add(event.seq);
+      this.#keepaliveBytes += bytes;
+      for (const event of batch) this.#inFlight.add(eventKey(event));
       void this.#c.sendKeepalive(body).then(async (result) => {
-        this.#keepaliveBytes -= body.length;
+        this.#keepaliveBytes -= bytes;
         try {
-          if (result.status !== undefined && result.status >= 200 && result.status < 300) {
+          const verdict = this.#judge(result);
+          if (verdict.kind === 'ok') {
+            // An ack must not overtake the write of what it removes.
             await this.#c.whenWritten();
             await this.#acked(batch);
+          } else if (verdict.kind !== 'split') {
+            // A hidden page lives on: the server's answer holds for the ordinary path too. A refused
+            // event is left for that path, which isolates it.
+            await this.#failed(verdict, result);
           }
-          // Anything else stays in the store for the ordinary path, which classifies and retries it.
         } finally {
           // Only now: until the ack is written, a drain peeking the store must not send them again.
-          for (const event of batch) this.#inFlight.delete(event.seq);
+          for (const event of batch) this.#inFlight.delete(eventKey(event));
         }
       });
     }
@@ -197,8 +239,66 @@ export class DeliveryEngine {
 
   async #acked(events: readonly StoredEvent[]): Promise<void> {
     await this.#c.store.ack(events);
-    for (const event of events) this.#known.delete(event.seq);
+    for (const event of events) {
+      this.#known.delete(eventKey(event));
+      // A keepalive that got through also settles an event whose write failed.
+      this.#unconfirmed.delete(eventKey(event));
+    }
     this.#c.onDelivered(events);
+  }
+
+  #unpause(): void {
+    this.#paused = undefined;
+    if (this.#state === 'paused') this.#setState('idle');
+  }
+
+  #clearBackoff(): void {
+    this.#retry = { failures: 0, notBefore: 0 };
+    this.#wake?.unsubscribe();
+    this.#wake = undefined;
+    if (this.#state === 'backoff') this.#setState('idle');
+  }
+
+  #block(): Block {
+    this.#epoch += 1;
+    return { epoch: this.#epoch, at: this.#c.scheduler.now() };
+  }
+
+  #judge(result: SendResult): Verdict {
+    const now = this.#c.scheduler.now();
+    return judgeSend(result, this.#retry.failures + 1, this.#c.timing, now, this.#c.random);
+  }
+
+  /**
+   * A retry or pause verdict: set synchronously (no await before it), so no path that runs while the
+   * state is being saved can send through it. Returns the error to report.
+   */
+  async #failed(
+    verdict: Exclude<Verdict, { kind: 'ok' | 'split' }>,
+    result: SendResult,
+  ): Promise<TransportError> {
+    const error = errorFor(verdict, result);
+    this.#report(error);
+    if (verdict.kind === 'pause') {
+      this.#paused = error;
+      this.#pausedBy = this.#block();
+      this.#setState('paused');
+      return error;
+    }
+    const by = this.#block();
+    const notBefore = Math.max(this.#retry.notBefore, by.at + verdict.delayMs);
+    this.#retry = {
+      failures: this.#retry.failures + 1,
+      notBefore,
+      setAt: by.at,
+      network: result.status === undefined,
+    };
+    this.#retryBy = by;
+    this.#c.onRetry();
+    this.#setState('backoff');
+    this.#scheduleWake(notBefore - by.at);
+    await this.#saveRetry();
+    return error;
   }
 
   async #saveRetry(): Promise<void> {
@@ -218,7 +318,10 @@ export class DeliveryEngine {
     if (!this.#retryLoaded) {
       this.#retryLoaded = true;
       const saved = await store.getValue<RetryState>(RETRY_KEY).catch(() => undefined);
-      if (saved && this.#retry.failures === 0) this.#retry = saved;
+      if (saved && this.#retry.failures === 0) {
+        this.#retry = saved;
+        this.#retryBy = { epoch: 0, at: saved.setAt ?? 0 };
+      }
     }
     for (;;) {
       if (this.#stopped) return undefined;
@@ -234,9 +337,9 @@ export class DeliveryEngine {
       }
       this.#again = false;
       const pending = (await store.peek(this.#c.maxBatchEvents)).filter(
-        (event) => !this.#inFlight.has(event.seq),
+        (event) => !this.#inFlight.has(eventKey(event)),
       );
-      this.remember(pending);
+      for (const event of pending) this.#known.set(eventKey(event), event);
       if (pending.length === 0) {
         if (this.#askedAgain()) continue;
         this.#setState('idle');
@@ -250,25 +353,19 @@ export class DeliveryEngine {
 
   /** Sends one batch (halving it on a content refusal); returns the error that stops the drain. */
   async #sendBatch(batch: StoredEvent[]): Promise<TransportError | undefined> {
-    for (const event of batch) this.#inFlight.add(event.seq);
+    for (const event of batch) this.#inFlight.add(eventKey(event));
     try {
       return await this.#deliver(batch);
     } finally {
       // Released once the batch is acknowledged (or known to have failed), never in between, so the
       // keepalive path of a page being hidden cannot send it a second time.
-      for (const event of batch) this.#inFlight.delete(event.seq);
+      for (const event of batch) this.#inFlight.delete(eventKey(event));
     }
   }
 
   async #deliver(batch: StoredEvent[]): Promise<TransportError | undefined> {
     const result = await this.#c.send(batch);
-    const verdict = judgeSend(
-      result,
-      this.#retry.failures + 1,
-      this.#c.timing,
-      this.#c.scheduler.now(),
-      this.#c.random,
-    );
+    const verdict = this.#judge(result);
     if (verdict.kind === 'ok') {
       if (this.#retry.failures > 0) {
         this.#retry = { failures: 0, notBefore: 0 };
@@ -283,7 +380,7 @@ export class DeliveryEngine {
         const error = errorFor(verdict, result);
         const letter: DeadLetter = { event, status: result.status, reason: result.body ?? error.message };
         await this.#c.store.deadLetter(letter);
-        this.#known.delete(event.seq);
+        this.#known.delete(eventKey(event));
         this.#c.onDeadLetter(letter);
         this.#report(error);
         return undefined;
@@ -291,22 +388,7 @@ export class DeliveryEngine {
       const half = Math.ceil(batch.length / 2);
       return (await this.#sendBatch(batch.slice(0, half))) ?? (await this.#sendBatch(batch.slice(half)));
     }
-    const error = errorFor(verdict, result);
-    this.#report(error);
-    if (verdict.kind === 'retry') {
-      this.#retry = {
-        failures: this.#retry.failures + 1,
-        notBefore: this.#c.scheduler.now() + verdict.delayMs,
-      };
-      await this.#saveRetry();
-      this.#c.onRetry();
-      this.#setState('backoff');
-      this.#scheduleWake(verdict.delayMs);
-      return error;
-    }
-    this.#paused = error;
-    this.#setState('paused');
-    return error;
+    return this.#failed(verdict, result);
   }
 
   #report(error: TransportError): void {

@@ -242,9 +242,13 @@ function checkServer(events: ServerEvent[], { a, b, c }: { a: string; b: string;
   // Canvas types never carry seq (checked byte for byte above), ours always do.
   const copied = ofType(events, 'text_copied');
   expect(copied).to.have.length(1);
-  const copySeq = (copied[0]!.event_data as { seq: number }).seq;
+  const { seq: copySeq, tab } = copied[0]!.event_data as { seq: number; tab: string };
   expect(JSON.stringify(copied[0]!.event_data)).to.equal(
-    `{"question_id":"${c}","text_length":9,"seq":${copySeq}}`,
+    `{"question_id":"${c}","text_length":9,"seq":${copySeq},"tab":"${tab}"}`,
+  );
+  // One page load: one tab id on every one of our events.
+  expect(new Set(ours.map((event) => (event.event_data as { tab?: unknown }).tab))).to.deep.equal(
+    new Set([tab]),
   );
   // Leaving for another tab hides the page too, in order: hidden after blurred's neighbourhood, visible after.
   const types = events.map((event) => event.event_type);

@@ -149,13 +149,22 @@ export async function eventually<T>(
   }
 }
 
-/** Our own events (those carrying seq), by seq, with a check that none is missing or doubled. */
-export function bySeq(events: ServerEvent[]): Map<number, ServerEvent[]> {
-  const map = new Map<number, ServerEvent[]>();
+/** Our own events (those carrying seq), by tab (page load) and then by seq. */
+export function byTab(events: ServerEvent[]): Map<string, Map<number, ServerEvent[]>> {
+  const tabs = new Map<string, Map<number, ServerEvent[]>>();
   for (const event of events) {
-    const seq = (event.event_data as { seq?: number } | null)?.seq;
-    if (typeof seq !== 'number') continue;
-    map.set(seq, [...(map.get(seq) ?? []), event]);
+    const data = event.event_data as { seq?: number; tab?: string } | null;
+    if (typeof data?.seq !== 'number' || typeof data.tab !== 'string') continue;
+    const seqs = tabs.get(data.tab) ?? new Map<number, ServerEvent[]>();
+    tabs.set(data.tab, seqs);
+    seqs.set(data.seq, [...(seqs.get(data.seq) ?? []), event]);
   }
-  return map;
+  return tabs;
+}
+
+/** Our own events by seq, for a test whose events all come from one page load (checked). */
+export function bySeq(events: ServerEvent[]): Map<number, ServerEvent[]> {
+  const tabs = byTab(events);
+  if (tabs.size > 1) throw new Error(`bySeq: events of ${tabs.size} tabs; use byTab`);
+  return [...tabs.values()][0] ?? new Map<number, ServerEvent[]>();
 }

@@ -17,3 +17,19 @@ export const reloadTab = (id: number) => executeServerCommand('tab-reload', { id
 export const closeTab = (id: number) => executeServerCommand('tab-close', { id });
 export const frontTab = (id: number) => executeServerCommand('tab-front', { id });
 export const closeAllTabs = () => executeServerCommand('tab-close-all', {});
+
+/** How a tab goes away right after the student's last act. */
+export type TabExit = 'close' | 'reload' | 'navigate';
+
+/**
+ * Runs a student's last act in a tab (a harness call, or a real click on a selector), then
+ * `delayMs` later closes, reloads or navigates the tab, all from the browser's side.
+ */
+export function actThenExit(
+  id: number,
+  act: { method: string; args?: unknown[] } | { click: string },
+  exit: TabExit,
+  delayMs: number,
+): Promise<unknown> {
+  return executeServerCommand('tab-act', { id, ...act, then: exit, delayMs });
+}

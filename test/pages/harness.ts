@@ -2,6 +2,16 @@
 // ?config=<JSON of ProctorOptions>. Everything it exposes returns JSON-friendly values.
 import { createProctor, type Proctor, type ProctorOptions } from '../../src/index.js';
 
+// Canvas's take page toggles `marked` on the question when its flag is clicked.
+document.body.addEventListener('click', (event) => {
+  const flag = (event.target as Element).closest('.flag_question');
+  if (!flag) return;
+  event.preventDefault();
+  const question = flag.closest('.question');
+  question?.classList.toggle('marked');
+  flag.setAttribute('aria-checked', String(question?.classList.contains('marked')));
+});
+
 const config = JSON.parse(new URLSearchParams(location.search).get('config') ?? '{}') as ProctorOptions;
 const errors: string[] = [];
 let proctor: Proctor | undefined;
@@ -18,8 +28,8 @@ const harness = {
     return true;
   },
   /** Records `count` events and returns right away, without waiting for the store. */
-  burst(type: string, count: number) {
-    for (let i = 0; i < count; i += 1) proctor?.record(type, { i });
+  burst(type: string, count: number, from = 0) {
+    for (let i = from; i < from + count; i += 1) proctor?.record(type, { i });
     return true;
   },
   async flush() {

@@ -1,38 +1,136 @@
 import { expect } from '@esm-bundle/chai';
 import type { CapturedEvent } from '../../src/pipeline/event-record.js';
 import { createIdbEventStore } from '../../src/store/create-idb-event-store.js';
-import { EMPTY_META, type EventStore } from '../../src/store/event-store.js';
-import { numberEvents } from '../../src/store/number-events.js';
+import { createMemoryEventStore } from '../../src/store/create-memory-event-store.js';
+import type { EventStore } from '../../src/store/event-store.js';
+import { createNumbering, type Numbering } from '../../src/store/number-events.js';
 
 let n = 0;
 const freshName = () => `qp-test-store-${Date.now()}-${(n += 1)}`;
 const bounds = { maxEvents: 1000, maxBytes: 1_000_000 };
 
-/** Numbers like a tab does (from the store's meta), then appends. */
-async function write(store: EventStore, events: CapturedEvent[]) {
-  const meta = await store.getMeta();
-  return store.append(numberEvents(meta, events).stored);
+/** Numbers like a tab does, then appends. */
+function write(store: EventStore, events: CapturedEvent[], tab: Numbering = createNumbering('t1')) {
+  return store.append(tab.number(events));
 }
 
-describe('the IndexedDB event store', () => {
-  it('numbers events per attempt and makes client timestamps strictly increasing', async () => {
-    const store = createIdbEventStore(freshName(), bounds);
-    const { stored } = await write(store, [
+describe('a tab numbering its events', () => {
+  it('numbers from 1 within the tab and makes client timestamps strictly increasing', () => {
+    const tab = createNumbering('ab12');
+    const first = tab.number([
       { type: 'a', capturedAt: 1000 },
       { type: 'b', capturedAt: 1000 },
       { type: 'c', capturedAt: 999, data: { x: 1 } },
     ]);
-    expect(stored.map((e) => [e.seq, e.at])).to.deep.equal([
-      [1, 1000],
-      [2, 1001],
-      [3, 1002],
+    expect(first.map((e) => [e.tab, e.seq, e.at])).to.deep.equal([
+      ['ab12', 1, 1000],
+      ['ab12', 2, 1001],
+      ['ab12', 3, 1002],
     ]);
-    const more = await write(store, [{ type: 'd', capturedAt: 5000 }]);
-    expect(more.stored[0]).to.include({ seq: 4, type: 'd', at: 5000 });
-    expect(await store.count()).to.equal(4);
-    expect((await store.getMeta()).count).to.equal(4);
+    expect(tab.number([{ type: 'd', capturedAt: 5000 }])[0]).to.include({ seq: 4, at: 5000 });
+    // Another tab has its own numbering: nothing to agree on, nothing ever renumbered.
+    expect(createNumbering('cd34').number([{ type: 'e', capturedAt: 5000 }])[0]).to.include({
+      tab: 'cd34',
+      seq: 1,
+    });
   });
+});
 
+for (const [name, open] of [
+  ['the IndexedDB event store', (b = bounds) => createIdbEventStore(freshName(), b)],
+  ['the memory event store', (b = bounds) => createMemoryEventStore(b)],
+] as const) {
+  describe(name, () => {
+    it('keeps two tabs’ events as they were numbered, oldest first, even at the same moment', async () => {
+      const store = open();
+      const a = createNumbering('a');
+      const b = createNumbering('b');
+      await Promise.all([
+        write(store, [{ type: 'from_a', capturedAt: 10 }], a),
+        write(store, [{ type: 'from_b', capturedAt: 10 }], b),
+      ]);
+      await write(store, [{ type: 'from_a', capturedAt: 5 }], a);
+      expect((await store.peek(10)).map((e) => [e.tab, e.seq, e.at])).to.deep.equal([
+        ['a', 1, 10],
+        ['b', 1, 10],
+        ['a', 2, 11],
+      ]);
+      expect((await store.getMeta()).count).to.equal(3);
+    });
+
+    it('removes only the events acknowledged, not others between them or with their seq', async () => {
+      const store = open();
+      const a = createNumbering('a');
+      const stored = (
+        await write(
+          store,
+          [1, 2, 3, 4, 5].map((i) => ({ type: `t${i}`, capturedAt: i })),
+          a,
+        )
+      ).stored;
+      const other = (await write(store, [{ type: 'other', capturedAt: 2 }], createNumbering('z'))).stored;
+      await store.ack([stored[0]!, stored[1]!, stored[3]!]);
+      expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['other', 't3', 't5']);
+      expect((await store.getMeta()).count).to.equal(3);
+      // Acknowledging again (another tab got there first) changes nothing; nor does an event that
+      // only shares a seq with a stored one.
+      await store.ack([stored[0]!, { ...stored[2]!, at: 999 }]);
+      expect((await store.getMeta()).count).to.equal(3);
+      await store.ack(other);
+      expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['t3', 't5']);
+    });
+
+    it('does not store a burst twice when a write that did commit is retried', async () => {
+      const store = open();
+      const burst = createNumbering('t').number([
+        { type: 'session_started', data: { user_agent: 'x' }, capturedAt: 5 },
+        { type: 'screen_changed', data: {}, capturedAt: 6 },
+      ]);
+      await store.append(burst);
+      const again = await store.append(burst);
+      expect(again.stored.map((e) => e.seq)).to.deep.equal([1, 2]);
+      expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['session_started', 'screen_changed']);
+      expect((await store.getMeta()).count).to.equal(2);
+    });
+
+    it('drops low-value events first when over its bounds, and says what it dropped', async () => {
+      const store = open({ maxEvents: 3, maxBytes: 1_000_000 });
+      const tab = createNumbering('t');
+      await write(
+        store,
+        [
+          { type: 'page_blurred', capturedAt: 1 },
+          { type: 'question_viewed', data: ['1'], capturedAt: 2 },
+          { type: 'page_focused', capturedAt: 3 },
+        ],
+        tab,
+      );
+      const result = await write(store, [{ type: 'page_hidden', data: {}, capturedAt: 4 }], tab);
+      expect(result.dropped).to.deep.equal({ question_viewed: 1 });
+      expect((await store.peek(10)).map((e) => e.type)).to.deep.equal([
+        'page_blurred',
+        'page_focused',
+        'page_hidden',
+      ]);
+    });
+
+    it('keeps dead letters apart from pending events', async () => {
+      const store = open();
+      const { stored } = await write(store, [
+        { type: 'ok', capturedAt: 1 },
+        { type: 'poison', capturedAt: 2 },
+      ]);
+      await store.deadLetter({ event: stored[1]!, status: 400, reason: 'refused' });
+      expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['ok']);
+      expect((await store.deadLetters()).map((d) => [d.event.type, d.status])).to.deep.equal([
+        ['poison', 400],
+      ]);
+      expect(await store.count()).to.equal(1);
+    });
+  });
+}
+
+describe('the IndexedDB event store across a reopen', () => {
   it('keeps events across a reopen (a reload) and removes only acknowledged ones', async () => {
     const name = freshName();
     const first = createIdbEventStore(name, bounds);
@@ -45,78 +143,5 @@ describe('the IndexedDB event store', () => {
     expect(oldest.map((e) => e.seq)).to.deep.equal([1, 2]);
     await reopened.ack(oldest);
     expect((await reopened.peek(10)).map((e) => e.seq)).to.deep.equal([3]);
-    // Numbering continues after what was written before the reopen.
-    expect((await write(reopened, [{ type: 'next', capturedAt: 0 }])).stored[0]!.seq).to.equal(4);
-  });
-
-  it('acknowledges non-consecutive events without touching the ones between them', async () => {
-    const store = createIdbEventStore(freshName(), bounds);
-    const { stored } = await write(
-      store,
-      [1, 2, 3, 4, 5].map((i) => ({ type: `t${i}`, capturedAt: i })),
-    );
-    await store.ack([stored[0]!, stored[1]!, stored[3]!]);
-    expect((await store.peek(10)).map((e) => e.seq)).to.deep.equal([3, 5]);
-    expect((await store.getMeta()).count).to.equal(2);
-    // Acknowledging again (another tab got there first) changes nothing.
-    await store.ack([stored[0]!]);
-    expect((await store.getMeta()).count).to.equal(2);
-  });
-
-  it('renumbers a burst another tab numbered the same, so no seq is stored twice', async () => {
-    const name = freshName();
-    const a = createIdbEventStore(name, bounds);
-    const b = createIdbEventStore(name, bounds);
-    // Both tabs number from the same (empty) meta, as two tabs of one attempt can.
-    const fromA = numberEvents(EMPTY_META, [{ type: 'a', capturedAt: 10 }]).stored;
-    const fromB = numberEvents(EMPTY_META, [{ type: 'b', capturedAt: 10 }]).stored;
-    const [ra, rb] = await Promise.all([a.append(fromA), b.append(fromB)]);
-    const all = await a.peek(10);
-    expect(all.map((e) => e.seq)).to.deep.equal([1, 2]);
-    expect(new Set(all.map((e) => e.at)).size).to.equal(2);
-    expect([ra.stored[0]!.seq, rb.stored[0]!.seq].sort()).to.deep.equal([1, 2]);
-  });
-
-  it('drops low-value events first when over its bounds, and says what it dropped', async () => {
-    const store = createIdbEventStore(freshName(), { maxEvents: 3, maxBytes: 1_000_000 });
-    await write(store, [
-      { type: 'page_blurred', capturedAt: 1 },
-      { type: 'question_viewed', data: ['1'], capturedAt: 2 },
-      { type: 'page_focused', capturedAt: 3 },
-    ]);
-    const result = await write(store, [{ type: 'page_hidden', data: {}, capturedAt: 4 }]);
-    expect(result.dropped).to.deep.equal({ question_viewed: 1 });
-    expect((await store.peek(10)).map((e) => e.type)).to.deep.equal([
-      'page_blurred',
-      'page_focused',
-      'page_hidden',
-    ]);
-  });
-
-  it('keeps dead letters apart from pending events', async () => {
-    const store = createIdbEventStore(freshName(), bounds);
-    const { stored } = await write(store, [
-      { type: 'ok', capturedAt: 1 },
-      { type: 'poison', capturedAt: 2 },
-    ]);
-    await store.deadLetter({ event: stored[1]!, status: 400, reason: 'refused' });
-    expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['ok']);
-    expect((await store.deadLetters()).map((d) => [d.event.type, d.status])).to.deep.equal([['poison', 400]]);
-    expect(await store.count()).to.equal(1);
-  });
-});
-
-describe('the IndexedDB event store, retried writes', () => {
-  it('does not store a burst twice when a write that did commit is retried', async () => {
-    const store = createIdbEventStore(freshName(), bounds);
-    const burst = numberEvents(EMPTY_META, [
-      { type: 'session_started', data: { user_agent: 'x' }, capturedAt: 5 },
-      { type: 'screen_changed', data: {}, capturedAt: 6 },
-    ]).stored;
-    await store.append(burst);
-    const again = await store.append(burst);
-    expect(again.stored.map((e) => e.seq)).to.deep.equal([1, 2]);
-    expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['session_started', 'screen_changed']);
-    expect((await store.getMeta()).count).to.equal(2);
   });
 });

@@ -1,12 +1,34 @@
 // Server commands that open, drive, reload, hide and close extra tabs in the test's browser, for
 // what one page cannot show: a reload mid-send, a tab closed after going hidden, two tabs of one
 // attempt. Extra tabs load test/pages/harness.html, which exposes `window.harness`.
+import { build } from 'esbuild';
+import { throttle } from './cpu-throttle.mjs';
+
 const pages = new Map();
 let nextId = 0;
+
+// The harness as one bundled file, built once per run: as separate modules (rxjs alone is a few
+// hundred) a tab took seconds to open, more on a throttled CPU, and the tests are about the tab's
+// last moments, not its loading.
+let harnessBundle;
+const bundleHarness = () =>
+  (harnessBundle ??= build({
+    entryPoints: ['test/pages/harness.ts'],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    conditions: ['es2015'],
+  }).then((result) => result.outputFiles[0].text));
 
 export function pagesPlugin() {
   return {
     name: 'quiz-proctor-pages',
+    async serve(context) {
+      if (context.path === '/test/pages/harness.bundle.js')
+        return { body: await bundleHarness(), type: 'js' };
+      return undefined;
+    },
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('tab-')) return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error(`${command} needs the puppeteer launcher`);
@@ -18,7 +40,7 @@ export function pagesPlugin() {
       };
       switch (command) {
         case 'tab-open': {
-          const page = await runner.browser().newPage();
+          const page = await throttle(await runner.browser().newPage());
           page.on('console', (message) => console.log(`[tab ${nextId + 1}] ${message.text()}`));
           await page.goto(new URL(payload.path, runner.url()).href, { waitUntil: 'load' });
           nextId += 1;
@@ -27,7 +49,7 @@ export function pagesPlugin() {
         }
         case 'tab-call': {
           // Calls window.harness[method](...args) in the tab and returns its (awaited, JSON) result,
-          // or null when the tab is closed before it answers (tests close tabs mid-call on purpose).
+          // or null when the tab is closed or reloaded before it answers (tests do that mid-call on purpose).
           return tab()
             .evaluate(
               async (method, args) =>
@@ -36,9 +58,35 @@ export function pagesPlugin() {
               payload.args ?? [],
             )
             .catch((error) => {
-              if (/Target closed|Session closed|detached/i.test(String(error))) return null;
+              if (/Target closed|Session closed|detached|context was destroyed/i.test(String(error)))
+                return null;
               throw error;
             });
+        }
+        case 'tab-act': {
+          // A student's last act (a harness call, or a real click on `click`), then, `delayMs` later,
+          // the page goes as it does for a user: closed, reloaded, or navigated to another page.
+          const page = tab();
+          if (payload.click) {
+            // A student clicks in the tab in front (and puppeteer's click waits for the element to
+            // be visible, which a background tab never renders).
+            await page.bringToFront();
+            await page.click(payload.click);
+          } else
+            await page.evaluate(
+              (method, args) => window.harness[method](...args),
+              payload.method,
+              payload.args ?? [],
+            );
+          if (payload.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, payload.delayMs));
+          if (payload.then === 'close') {
+            pages.delete(payload.id);
+            await page.close({ runBeforeUnload: true });
+          } else if (payload.then === 'reload') await page.reload({ waitUntil: 'load' });
+          else if (payload.then === 'navigate')
+            await page.goto(new URL('/test/pages/elsewhere.html', page.url()).href, { waitUntil: 'load' });
+          else throw new Error(`tab-act: then must be close, reload or navigate, not ${payload.then}`);
+          return true;
         }
         case 'tab-reload':
           await tab().reload({ waitUntil: 'load' });

@@ -3,7 +3,7 @@ import { VirtualTimeScheduler } from 'rxjs';
 import type { StoredEvent } from '../../src/pipeline/event-record.js';
 import { createMemoryEventStore } from '../../src/store/create-memory-event-store.js';
 import type { EventStore } from '../../src/store/event-store.js';
-import { numberEvents } from '../../src/store/number-events.js';
+import { createNumbering } from '../../src/store/number-events.js';
 import { DeliveryEngine, type DeliveryConfig } from '../../src/transport/delivery-engine.js';
 import { DEFAULT_RETRY, type SendResult } from '../../src/transport/retry-policy.js';
 
@@ -43,18 +43,18 @@ function rig(
     onDeadLetter: () => undefined,
     onState: () => undefined,
     onRetry: () => undefined,
+    leading: () => true,
   };
   return { engine: new DeliveryEngine(config), scheduler, store, sends, answers };
 }
 
+// One tab's numbering per store, as one page writes into its attempt's store.
+const tabs = new WeakMap<EventStore, ReturnType<typeof createNumbering>>();
+
 async function put(store: EventStore, types: string[]) {
-  const meta = await store.getMeta();
-  await store.append(
-    numberEvents(
-      meta,
-      types.map((type, i) => ({ type, capturedAt: i })),
-    ).stored,
-  );
+  const tab = tabs.get(store) ?? createNumbering('t');
+  tabs.set(store, tab);
+  await store.append(tab.number(types.map((type, i) => ({ type, capturedAt: i }))));
 }
 
 /** Runs every timer due, then waits for the drain the timer started. */
@@ -167,6 +167,7 @@ describe('the delivery engine and the keepalive path', () => {
       onDeadLetter: () => undefined,
       onState: () => undefined,
       onRetry: () => undefined,
+      leading: () => true,
     });
     await put(memory, ['a', 'b']);
     const draining = engine.drain();

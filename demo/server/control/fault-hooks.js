@@ -8,7 +8,8 @@ const pathOf = (url = '') => {
 
 /**
  * Root-level hooks that log requests and fire injected faults. Before the handler:
- *   status  -> answer with the fault's status/headers/body (the handler never runs)
+ *   status  -> answer with the fault's status/headers/body (the handler never runs), after delayMs
+ *              when one is given
  *   delay   -> wait delayMs, then handle normally
  *   reset   -> destroy the socket without answering (nothing is handled)
  *   timeout -> hold the socket without answering; it is destroyed after delayMs (or when the
@@ -50,6 +51,8 @@ export function installFaultHooks(app, { faults, requestLog }) {
         await sleep(fault.delayMs);
         return undefined;
       case 'status':
+        // A delayMs makes the answer slow to come, as a busy server's refusal is.
+        if (fault.delayMs) await sleep(fault.delayMs);
         reply.send(sendFault(request, reply, fault));
         return reply;
       case 'reset':

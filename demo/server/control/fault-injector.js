@@ -49,7 +49,8 @@ function normalize(input, id) {
   const status = spec.status ?? 503;
   if (!Number.isInteger(status) || status < 200 || status > 599)
     throw badRequest('status must be an HTTP status code (200-599)');
-  const defaultDelay = action === 'timeout' ? 30_000 : 1000;
+  // A status answers at once unless told to wait; a timeout holds for 30 s; a delay waits 1 s.
+  const defaultDelay = action === 'timeout' ? 30_000 : action === 'status' ? 0 : 1000;
   const delayMs = spec.delayMs ?? defaultDelay;
   if (typeof delayMs !== 'number' || delayMs < 0 || delayMs > MAX_DELAY_MS)
     throw badRequest(`delayMs must be 0..${MAX_DELAY_MS}`);

@@ -42,6 +42,16 @@ const send = (type = 'page_blurred') =>
 const log = async (query = '') => (await api('GET', `/__control/requests${query}`)).json.requests;
 
 describe('status faults', () => {
+  test('a status fault with delayMs answers only after that delay', async () => {
+    await arm({ method: 'POST', path: '/events', action: 'status', status: 429, delayMs: 300 });
+    const before = stored();
+    const started = performance.now();
+    const r = await send();
+    assert.equal(r.status, 429);
+    assert.ok(performance.now() - started >= 290, `answered after ${performance.now() - started} ms`);
+    assert.equal(stored(), before, 'the refused request never reached the handler');
+  });
+
   test('custom status, headers and JSON body for the next N matching requests, then normal answers', async () => {
     const fault = await arm({
       method: 'post',
@@ -63,7 +73,7 @@ describe('status faults', () => {
       headers: { 'Retry-After': '3' },
       body: { errors: [{ message: 'down for maintenance' }] },
       contentType: null,
-      delayMs: 1000,
+      delayMs: 0,
       afterHandler: false,
       bodyIncludes: null,
       preset: null,
