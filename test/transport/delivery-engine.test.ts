@@ -11,6 +11,7 @@ import { DEFAULT_RETRY, type SendResult } from '../../src/transport/retry-policy
 // here a VirtualTimeScheduler, advanced by flush(), so no test waits on the wall clock.
 
 interface Rig {
+  config: DeliveryConfig;
   engine: DeliveryEngine;
   scheduler: VirtualTimeScheduler;
   store: EventStore;
@@ -45,7 +46,7 @@ function rig(
     onRetry: () => undefined,
     leading: () => true,
   };
-  return { engine: new DeliveryEngine(config), scheduler, store, sends, answers };
+  return { config, engine: new DeliveryEngine(config), scheduler, store, sends, answers };
 }
 
 // One tab's numbering per store, as one page writes into its attempt's store.
@@ -56,6 +57,10 @@ async function put(store: EventStore, types: string[]) {
   tabs.set(store, tab);
   await store.append(tab.number(types.map((type, i) => ({ type, capturedAt: i }))));
 }
+
+const configFor = (r: Rig): DeliveryConfig => r.config;
+// A second page load's numbering, for events a test hands to an engine directly.
+const tab2 = createNumbering('u');
 
 /** Runs every timer due, then waits for the drain the timer started. */
 async function advance(r: Rig) {
@@ -178,5 +183,129 @@ describe('the delivery engine and the keepalive path', () => {
     await draining;
     expect(keepalives).to.deep.equal([]);
     expect(await memory.count()).to.equal(0);
+  });
+});
+
+describe('the delivery engine: what lifts a backoff or a pause (virtual time)', () => {
+  it('a flush lifts a backoff in force when it was asked for, never one set after', async () => {
+    const r = rig();
+    await put(r.store, ['a']);
+    r.answers.push({ status: 503 });
+    // Asked for before the send fails (its wait for pending writes can end after the failure).
+    const ticket = r.engine.ticket();
+    await r.engine.drain();
+    expect(r.engine.state).to.equal('backoff');
+    expect((await r.engine.flush(ticket))?.code).to.equal('http_error');
+    expect(r.sends).to.have.length(1);
+    // Asked for now: the backoff was already there, so the app's flush sends at once.
+    expect(await r.engine.flush()).to.equal(undefined);
+    expect(r.sends.map((s) => s.at)).to.deep.equal([0, 0]);
+  });
+
+  it("another tab's flush, which has only its wall-clock time, lifts only an older backoff", async () => {
+    const r = rig();
+    await put(r.store, ['a']);
+    r.answers.push({ status: 429, retryAfter: '60' });
+    r.scheduler.schedule(() => undefined, 500);
+    r.scheduler.flush(); // now = 500
+    await r.engine.drain(); // backoff set at 500
+    await r.engine.flush({ at: 500 });
+    expect(r.sends).to.have.length(1);
+    await r.engine.flush({ at: 501 });
+    expect(r.sends).to.have.length(2);
+  });
+
+  it('the browser coming online ends a network-failure backoff, not the server’s Retry-After', async () => {
+    const r = rig();
+    await put(r.store, ['a']);
+    r.answers.push({ status: 429, retryAfter: '60' }, { body: 'Failed to fetch' });
+    await r.engine.drain();
+    r.engine.retryNow();
+    await r.engine.drain();
+    expect(r.sends).to.have.length(1);
+    await advance(r); // 60 s later: the network error
+    expect(r.sends.map((s) => s.at)).to.deep.equal([0, 60_000]);
+    r.engine.retryNow();
+    await r.engine.drain();
+    expect(r.sends.map((s) => s.at)).to.deep.equal([0, 60_000, 60_000]);
+  });
+
+  it('new credentials lift a pause, not a backoff', async () => {
+    const r = rig();
+    await put(r.store, ['a']);
+    r.answers.push({ status: 503 }, { status: 401 });
+    await r.engine.drain();
+    r.engine.resume();
+    await r.engine.drain();
+    expect(r.sends).to.have.length(1);
+    await advance(r); // the 401
+    expect(r.engine.state).to.equal('paused');
+    r.engine.resume();
+    await r.engine.drain();
+    expect(r.sends).to.have.length(3);
+    expect(await r.store.count()).to.equal(0);
+  });
+
+  it('a keepalive answered 429 holds the ordinary path to its Retry-After', async () => {
+    const r = rig();
+    const engine = new DeliveryEngine({
+      ...configFor(r),
+      sendKeepalive: () => Promise.resolve({ status: 429, retryAfter: '30' }),
+    });
+    const events = tab2.number([{ type: 'a', capturedAt: 0 }]);
+    engine.remember(events);
+    engine.sendOnHide();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(engine.state).to.equal('backoff');
+    await r.store.append(events);
+    engine.confirm(events, events);
+    await engine.drain();
+    expect(r.sends).to.deep.equal([]);
+    r.scheduler.flush();
+    await engine.drain();
+    expect(r.sends.map((s) => s.at)).to.deep.equal([30_000]);
+  });
+});
+
+describe('the delivery engine: what a tab sends by keepalive', () => {
+  it('a follower sends only what it has not seen written; the leader also what is pending', async () => {
+    const r = rig();
+    const bodies: string[] = [];
+    let leading = false;
+    const engine = new DeliveryEngine({
+      ...configFor(r),
+      leading: () => leading,
+      sendKeepalive: (body) => {
+        bodies.push(body);
+        return new Promise(() => undefined); // the page is going away: no answer
+      },
+    });
+    const written = tab2.number([{ type: 'written', capturedAt: 0 }]);
+    const unwritten = tab2.number([{ type: 'unwritten', capturedAt: 1 }]);
+    engine.remember([...written, ...unwritten]);
+    await r.store.append(written);
+    engine.confirm(written, written);
+    engine.sendOnHide();
+    const types = (body: string) =>
+      (JSON.parse(body) as { quiz_submission_events: { event_type: string }[] }).quiz_submission_events.map(
+        (e) => e.event_type,
+      );
+    expect(bodies.map(types)).to.deep.equal([['unwritten']]);
+    // Sent once: a second hide (visibilitychange, then pagehide) does not double it.
+    engine.sendOnHide();
+    expect(bodies).to.have.length(1);
+    // The leader of the same store also sends the written event it knows is pending.
+    leading = true;
+    const leader = new DeliveryEngine({
+      ...configFor(r),
+      sendKeepalive: (body) => {
+        bodies.push(body);
+        return new Promise(() => undefined);
+      },
+    });
+    leader.remember(written);
+    leader.confirm(written, written);
+    leader.sendOnHide();
+    expect(bodies.slice(1).map(types)).to.deep.equal([['written']]);
   });
 });
