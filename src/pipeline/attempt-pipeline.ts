@@ -19,6 +19,7 @@ import { TransportError } from '../errors/transport-error.js';
 import { createResilientStore } from '../store/create-resilient-store.js';
 import type { DropCounts } from '../store/event-store.js';
 import { createNumbering } from '../store/number-events.js';
+import { createRescueJournal } from '../store/rescue-journal.js';
 import { storeName } from '../store/store-name.js';
 import { canvasPaths } from '../transport/canvas-paths.js';
 import { DeliveryEngine, type FlushTicket } from '../transport/delivery-engine.js';
@@ -136,6 +137,17 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   // This page load's own numbering: no other tab shares it, so nothing ever renumbers an event.
   const numbering = createNumbering(deps.random().toString(36).slice(2, 6));
   const tabId = numbering.tab;
+  const journal = createRescueJournal(name, tabId, deps.target);
+  // Events another page of the attempt rescued as it went away: back into the store before anything
+  // is sent (writing what the store already holds is a no-op, so two tabs may both do it).
+  const restoreRescued = async () => {
+    const rescued = journal.takeAll();
+    if (rescued.length > 0)
+      await store.restore(rescued).catch((cause: unknown) => {
+        report(new ProctorError('storage_failed', String(cause), { cause }));
+      });
+  };
+  await restoreRescued();
   const memory = await loadCaptureMemory(store);
 
   // Absolute, so an events URL Canvas gave the page (possibly another host) works like our own.
@@ -248,6 +260,8 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
           try {
             const result = await store.append(events);
             engine.confirm(events, result.stored);
+            // Written after all (the page was hidden, not closed): nothing left to rescue.
+            if (engine.atRisk().length === 0) journal.save([]);
             if (Object.keys(result.dropped).length > 0) drops$.next(result.dropped);
           } catch (cause) {
             // The events stay unconfirmed: a keepalive when the page is hidden is their last chance.
@@ -279,6 +293,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   early = undefined;
   for (const event of waiting) captured$.next(event);
   const captureStop$ = new Subject<void>();
+  running.add(journal.watch(() => void restoreRescued().then(send)));
   running.add(config.capture(memory, captureStop$).subscribe(record));
   // Another tab of this attempt is evidence too: each tab says hello, and the tabs already there
   // record the newcomer.
@@ -297,8 +312,15 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     ).subscribe(() => {
       // Numbered synchronously by the flush, so the keepalive below can carry even the last event.
       flushNow$.next();
-      engine.sendOnHide();
-      if (!leader.isLeader) channel.post({ type: 'wake' });
+      const answered = engine.sendOnHide();
+      // A keepalive can be refused, or offline; localStorage is written before this returns.
+      journal.save(engine.atRisk());
+      // A follower wakes the leader for what it wrote, once its own keepalive is answered: woken
+      // at once, the leader would send the same events again as soon as their write commits.
+      if (!leader.isLeader)
+        void answered.then(() => {
+          channel.post({ type: 'wake' });
+        });
     }),
   );
   running.add(

@@ -48,14 +48,17 @@ export interface TabChannel {
 export function openTabChannel(name: string, onMessage: (message: TabMessage) => void): TabChannel {
   if (typeof BroadcastChannel === 'undefined') return { post: () => undefined, close: () => undefined };
   const channel = new BroadcastChannel(name);
+  let closed = false;
   channel.onmessage = (event: MessageEvent<TabMessage>) => {
     onMessage(event.data);
   };
   return {
     post: (message) => {
-      channel.postMessage(message);
+      // A message due after stop() (a keepalive answered late) has nobody to tell.
+      if (!closed) channel.postMessage(message);
     },
     close: () => {
+      closed = true;
       channel.close();
     },
   };

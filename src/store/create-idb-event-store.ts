@@ -57,6 +57,19 @@ export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventS
         await promisifyRequest(store.transaction);
         return { stored, dropped, meta: nextMeta };
       }),
+    restore: (events) =>
+      useStore('readwrite', async (store) => {
+        const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+        let { count, bytes } = meta;
+        for (const event of events) {
+          if ((await promisifyRequest(store.getKey(keyOf(event)))) !== undefined) continue;
+          store.put(event, keyOf(event));
+          count += 1;
+          bytes += event.bytes;
+        }
+        store.put({ count, bytes }, META_KEY);
+        return promisifyRequest(store.transaction);
+      }),
     getMeta: () =>
       useStore('readonly', async (store) => (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META),
     peek: (limit) =>

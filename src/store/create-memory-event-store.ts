@@ -37,6 +37,12 @@ export function createMemoryEventStore(bounds: StoreBounds): EventStore {
         meta,
       });
     },
+    restore(rescued) {
+      const present = new Set(events.map(eventKey));
+      events = [...events, ...rescued.filter((event) => !present.has(eventKey(event)))].sort(byTime);
+      recount();
+      return Promise.resolve();
+    },
     getMeta: () => Promise.resolve(meta),
     peek: (limit) => Promise.resolve(events.slice(0, limit)),
     ack(acked) {

@@ -92,6 +92,7 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
 
   return {
     append: (events) => run((store) => store.append(events)),
+    restore: (events) => run((store) => store.restore(events)),
     getMeta: () => run((store) => store.getMeta()),
     peek: (limit) => run((store) => store.peek(limit)),
     ack: (events) => run((store) => store.ack(events)),

@@ -23,6 +23,8 @@ export interface EventStore {
   append(events: readonly StoredEvent[]): Promise<AppendResult>;
   /** How much the store holds. */
   getMeta(): Promise<StoreMeta>;
+  /** Writes those of `events` it does not hold (events rescued from a page that went away). */
+  restore(events: readonly StoredEvent[]): Promise<void>;
   /** The oldest pending events, by client timestamp. */
   peek(limit: number): Promise<StoredEvent[]>;
   /** Removes delivered events (only those exactly: same tab, seq and client timestamp). */

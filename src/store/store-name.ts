@@ -7,9 +7,10 @@ export interface StoreScope {
   attempt: number;
 }
 
-// The version prefix lets a later schema live beside this one instead of misreading it.
+// The version prefix lets a later schema live beside this one instead of misreading it (v2: events
+// keyed by [client timestamp, tab, seq]).
 // Never `qla_events`: Canvas's own logger may run on the same page.
 export function storeName(scope: StoreScope): string {
   const host = new URL(scope.baseUrl).host;
-  return `quiz-proctor:v1:${host}:${scope.courseId}:${scope.quizId}:${scope.submissionId}:${scope.attempt}`;
+  return `quiz-proctor:v2:${host}:${scope.courseId}:${scope.quizId}:${scope.submissionId}:${scope.attempt}`;
 }

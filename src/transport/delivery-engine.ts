@@ -138,6 +138,11 @@ export class DeliveryEngine {
     if (this.#c.leading()) for (const event of stored) this.#known.set(eventKey(event), event);
   }
 
+  /** Events numbered here whose write this tab has not seen commit: lost if the page dies now. */
+  atRisk(): StoredEvent[] {
+    return [...this.#unconfirmed.values()];
+  }
+
   /** A flush asked for now: see {@link FlushTicket}. */
   ticket(): FlushTicket {
     return { epoch: this.#epoch, at: this.#c.scheduler.now() };
@@ -180,10 +185,11 @@ export class DeliveryEngine {
    * Sends by `keepalive`, for a page going hidden or away, what would be lost or late if it died now:
    * the events it has not seen written (any tab), and the leader's pending ones unless a pause or a
    * backoff holds. Synchronous up to the fetch call, within the shared keepalive budget; what does
-   * not fit stays in the store (or, unwritten, in its write).
+   * not fit stays in the store (or, unwritten, in its write). Resolves when the answers are handled.
    */
-  sendOnHide(): void {
-    if (this.#stopped) return;
+  sendOnHide(): Promise<void> {
+    const sent: Promise<void>[] = [];
+    if (this.#stopped) return Promise.resolve();
     const blocked = this.#paused !== undefined || this.#retry.notBefore > this.#c.scheduler.now();
     const candidates = new Map(this.#unconfirmed);
     if (!blocked && this.#c.leading()) for (const [key, event] of this.#known) candidates.set(key, event);
@@ -196,11 +202,11 @@ export class DeliveryEngine {
       const body = eventsBody(batch);
       // The browser's budget counts bytes, not UTF-16 units.
       const bytes = encoder.encode(body).length;
-      if (bytes > budget) return;
+      if (bytes > budget) break;
       remaining = remaining.slice(batch.length);
       this.#keepaliveBytes += bytes;
       for (const event of batch) this.#inFlight.add(eventKey(event));
-      void this.#c.sendKeepalive(body).then(async (result) => {
+      const answered = this.#c.sendKeepalive(body).then(async (result) => {
         this.#keepaliveBytes -= bytes;
         try {
           const verdict = this.#judge(result);
@@ -218,7 +224,9 @@ export class DeliveryEngine {
           for (const event of batch) this.#inFlight.delete(eventKey(event));
         }
       });
+      sent.push(answered.catch(() => undefined));
     }
+    return Promise.all(sent).then(() => undefined);
   }
 
   stop(): void {

@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import type { ProctorOptions } from '../../src/index.js';
 import {
+  addFault,
+  clearFaults,
   createFixture,
   eventually,
   serverEvents,
@@ -17,6 +19,7 @@ import { actThenExit, callTab, closeAllTabs, closeTab, openTab, type TabExit } f
 // from the leader tab or a follower. Copies of an ambiguous send are allowed; they are exact.
 
 const DELAYS_MS = [0, 5, 50];
+const PAST: Record<TabExit, string> = { close: 'closed', reload: 'reloaded', navigate: 'navigated away' };
 const ROUNDS = 3;
 const PER_ROUND = 5;
 
@@ -90,7 +93,7 @@ for (const role of ['follower', 'leader'] as const) {
     describe(`delivery: a ${role} tab's last moments (${exit})`, () => {
       afterEach(closeAllTabs);
 
-      it(`loses nothing it recorded when it is ${exit}d 0, 5 and 50 ms after its last record()`, async () => {
+      it(`loses nothing it recorded when it is ${PAST[exit]} 0, 5 and 50 ms after its last record()`, async () => {
         for (const delayMs of DELAYS_MS) {
           const attempt = await newAttempt();
           const tabs = await twoTabs(attempt.config);
@@ -141,3 +144,34 @@ for (const role of ['follower', 'leader'] as const) {
     });
   });
 }
+
+describe("delivery: a tab's last moments while Canvas refuses every request", () => {
+  afterEach(async () => {
+    await clearFaults();
+    await closeAllTabs();
+  });
+
+  for (const exit of ['close', 'reload'] as TabExit[]) {
+    it(`what a tab ${PAST[exit]} 0 ms after its last record() could not send or write is rescued by the next page`, async () => {
+      const attempt = await newAttempt();
+      const path = `/submissions/${attempt.submission.id}/events`;
+      // Every send fails while the tab goes: the keepalive cannot carry its last events.
+      await addFault({ path, method: 'POST', action: 'status', status: 503, times: 1000 });
+      const tab = await openTab(attempt.config);
+      await callTab(tab, 'start');
+      const recorded: string[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const act = { method: 'burst', args: ['goer', PER_ROUND, round * PER_ROUND] };
+        if (round < ROUNDS - 1) await callTab(tab, act.method, ...act.args);
+        else await actThenExit(tab, act, exit, 0);
+        for (let i = round * PER_ROUND; i < (round + 1) * PER_ROUND; i += 1) recorded.push(`goer:${i}`);
+      }
+      await clearFaults();
+      // The next page of the attempt (the reloaded one, or a new tab) sends what was left.
+      const next = exit === 'reload' ? tab : await openTab(attempt.config);
+      await callTab(next, 'start');
+      const events = await settle(attempt, next, recorded.length);
+      expectAllOnce(events, recorded, `refused, ${exit}`);
+    });
+  }
+});

@@ -4,6 +4,7 @@ import { createIdbEventStore } from '../../src/store/create-idb-event-store.js';
 import { createMemoryEventStore } from '../../src/store/create-memory-event-store.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { createNumbering, type Numbering } from '../../src/store/number-events.js';
+import { createRescueJournal } from '../../src/store/rescue-journal.js';
 
 let n = 0;
 const freshName = () => `qp-test-store-${Date.now()}-${(n += 1)}`;
@@ -143,5 +144,34 @@ describe('the IndexedDB event store across a reopen', () => {
     expect(oldest.map((e) => e.seq)).to.deep.equal([1, 2]);
     await reopened.ack(oldest);
     expect((await reopened.peek(10)).map((e) => e.seq)).to.deep.equal([3]);
+  });
+});
+
+describe('the rescue journal', () => {
+  it('keeps a tab’s at-risk events across pages; restoring them twice stores them once', async () => {
+    const name = freshName();
+    const tab = createNumbering('r1');
+    const atRisk = tab.number([
+      { type: 'last', capturedAt: 1 },
+      { type: 'words', capturedAt: 2 },
+    ]);
+    createRescueJournal(name, 'r1', window).save(atRisk);
+    // Another tab's journal of another attempt is not touched.
+    createRescueJournal(`${name}-other`, 'x', window).save(atRisk);
+    const next = createRescueJournal(name, 'r2', window);
+    const rescued = next.takeAll();
+    expect(rescued.map((e) => [e.tab, e.seq, e.type])).to.deep.equal([
+      ['r1', 1, 'last'],
+      ['r1', 2, 'words'],
+    ]);
+    expect(next.takeAll()).to.deep.equal([]);
+    const store = createIdbEventStore(name, bounds);
+    // The write did commit after all: restoring is a no-op for what the store holds.
+    await store.append(atRisk.slice(0, 1));
+    await store.restore(rescued);
+    await store.restore(rescued);
+    expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['last', 'words']);
+    expect((await store.getMeta()).count).to.equal(2);
+    expect(createRescueJournal(`${name}-other`, 'y', window).takeAll()).to.have.length(2);
   });
 });

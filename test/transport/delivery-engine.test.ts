@@ -178,7 +178,7 @@ describe('the delivery engine and the keepalive path', () => {
     const draining = engine.drain();
     // Let the send answer; the ack is now being written.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    engine.sendOnHide();
+    void engine.sendOnHide();
     releaseAck();
     await draining;
     expect(keepalives).to.deep.equal([]);
@@ -254,7 +254,7 @@ describe('the delivery engine: what lifts a backoff or a pause (virtual time)', 
     });
     const events = tab2.number([{ type: 'a', capturedAt: 0 }]);
     engine.remember(events);
-    engine.sendOnHide();
+    void engine.sendOnHide();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(engine.state).to.equal('backoff');
     await r.store.append(events);
@@ -285,14 +285,14 @@ describe('the delivery engine: what a tab sends by keepalive', () => {
     engine.remember([...written, ...unwritten]);
     await r.store.append(written);
     engine.confirm(written, written);
-    engine.sendOnHide();
+    void engine.sendOnHide();
     const types = (body: string) =>
       (JSON.parse(body) as { quiz_submission_events: { event_type: string }[] }).quiz_submission_events.map(
         (e) => e.event_type,
       );
     expect(bodies.map(types)).to.deep.equal([['unwritten']]);
     // Sent once: a second hide (visibilitychange, then pagehide) does not double it.
-    engine.sendOnHide();
+    void engine.sendOnHide();
     expect(bodies).to.have.length(1);
     // The leader of the same store also sends the written event it knows is pending.
     leading = true;
@@ -305,7 +305,7 @@ describe('the delivery engine: what a tab sends by keepalive', () => {
     });
     leader.remember(written);
     leader.confirm(written, written);
-    leader.sendOnHide();
+    void leader.sendOnHide();
     expect(bodies.slice(1).map(types)).to.deep.equal([['written']]);
   });
 });
