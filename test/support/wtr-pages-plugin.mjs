@@ -36,7 +36,10 @@ export function pagesPlugin() {
               payload.args ?? [],
             )
             .catch((error) => {
-              if (/Target closed|Session closed|detached/i.test(String(error))) return null;
+              // Chromium says the target closed or detached; Firefox (WebDriver BiDi) that the
+              // browsing context was discarded.
+              if (/Target closed|Session closed|detached|DiscardedBrowsingContext/i.test(String(error)))
+                return null;
               throw error;
             });
         }
