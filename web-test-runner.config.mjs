@@ -1,18 +1,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { createApp } from './demo/server/app.js';
-import { cpuPlugin, cpuThrottleRate, createThrottledPage } from './test/support/cpu-throttle.mjs';
+import { cpuPlugin, cpuThrottleRate } from './test/support/cpu-throttle.mjs';
 import { countReporter } from './test/support/wtr-count-reporter.mjs';
-import { CHROMIUM_ARGS, findChrome } from './test/support/find-chrome.mjs';
+import { launcherFor, selectedEngine } from './test/support/engine.mjs';
 import { focusPlugin } from './test/support/wtr-focus-plugin.mjs';
 import { networkPlugin } from './test/support/wtr-network-plugin.mjs';
 import { pagesPlugin } from './test/support/wtr-pages-plugin.mjs';
-
-const executablePath = findChrome();
-if (!executablePath) {
-  throw new Error('No Chromium found: set CHROME_PATH to a Chromium or Chrome binary (or run `npm test`).');
-}
 
 // The real Canvas-compatible server, in-process on an in-memory database, with fault injection on.
 // Its routes are served on the test pages' own origin, as Canvas serves its quiz pages and its API
@@ -45,10 +39,5 @@ export default {
   // A slowed page takes proportionally longer for the same work.
   testFramework: { config: { timeout: 20000 * cpuThrottleRate } },
   testsFinishTimeout: 300000,
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
-      createPage: createThrottledPage,
-    }),
-  ],
+  browsers: [launcherFor(selectedEngine())],
 };

@@ -11,8 +11,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findChrome } from '../test/support/find-chrome.mjs';
 import {
   fmt,
   locatorFor,
@@ -23,6 +21,7 @@ import {
   summarizeProfile,
   table,
 } from './bench-kit.js';
+import { BENCH_ENGINES, launchBenchBrowser } from './launch-bench-browser.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const loadAtStart = loadavg()[0];
@@ -35,6 +34,8 @@ const usage = `node bench/capture-run.js [options]
   --streams LIST event streams: session (a student, judged), storm (every kind in every burst)
                  (default session,storm)
   --profile      CPU profile of capture's run on the largest page: where its time goes
+  --browser NAME chromium (default) or firefox; Firefox has no CDP, so TaskDuration figures and
+                 --profile are Chromium's only
   --json FILE    write every figure as JSON
   --strict       exit 1 when a target is missed`;
 
@@ -51,6 +52,7 @@ try {
       sizes: { type: 'string', default: '20,200,2000' },
       streams: { type: 'string', default: 'session,storm' },
       profile: { type: 'boolean', default: false },
+      browser: { type: 'string', default: 'chromium' },
       json: { type: 'string' },
       strict: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -63,6 +65,9 @@ if (args.help) {
   console.log(usage);
   process.exit(0);
 }
+if (!BENCH_ENGINES.includes(args.browser)) usageError(`--browser must be one of ${BENCH_ENGINES.join(', ')}`);
+if (args.browser === 'firefox' && (args.profile || args.trace))
+  usageError('--profile and --trace need Chromium');
 const BURSTS = Number(args.bursts);
 const ROUNDS = Number(args.rounds);
 const SIZES = args.sizes.split(',').map(Number);
@@ -99,8 +104,6 @@ const startServer = (bundleDir) =>
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const executablePath = findChrome();
-  if (!executablePath) throw new Error("No Chromium found: set CHROME_PATH or install Debian's chromium.");
   const t0 = performance.now();
   const bundleDir = await mkdtemp(join(tmpdir(), 'quiz-proctor-capture-bench-'));
   const cleanups = [() => rm(bundleDir, { recursive: true, force: true })];
@@ -118,11 +121,11 @@ async function main() {
     });
     const server = await startServer(bundleDir);
     cleanups.push(server.close);
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      protocolTimeout: 120_000,
+    const {
+      browser,
+      cdpFor,
+      taskSeconds: taskSecondsOf,
+    } = await launchBenchBrowser(args.browser, {
       defaultViewport: { width: 1280, height: 800 },
     });
     cleanups.push(async () => {
@@ -137,10 +140,10 @@ async function main() {
     });
     await page.goto(`${server.origin}/__bench/`);
     await page.waitForFunction(() => 'captureBench' in globalThis, { timeout: 10_000 });
-    const cdp = await page.createCDPSession();
+    const cdp = await cdpFor(page);
     const chromeVersion = await browser.version();
     const info = await page.evaluate(() => globalThis.captureBench.info());
-    const taskSeconds = async () => (await page.metrics()).TaskDuration;
+    const taskSeconds = () => taskSecondsOf(page);
     const measured = async (fn) => {
       const before = await taskSeconds();
       const value = await fn();
@@ -151,7 +154,7 @@ async function main() {
     const results = { session: [], storm: [] };
     for (const n of SIZES) {
       const buildMs = await page.evaluate((count) => globalThis.captureBench.buildPage(count), n);
-      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp?.send('HeapProfiler.collectGarbage');
       // Warm-up (not counted): the JIT compiles the drivers, the page's handler and capture.
       await page.evaluate(async () => {
         for (const stream of ['session', 'storm']) {

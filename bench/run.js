@@ -10,8 +10,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, findChrome } from '../test/support/find-chrome.mjs';
 import {
   fmt,
   locatorFor,
@@ -23,6 +21,7 @@ import {
   summarizeProfile,
   table,
 } from './bench-kit.js';
+import { BENCH_ENGINES, launchBenchBrowser } from './launch-bench-browser.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const loadAtStart = loadavg()[0];
@@ -37,6 +36,8 @@ const usage = `npm run bench -- [options]
   --options J    JSON options for our pipeline over its defaults, e.g. '{"maxBatchEvents":500}'
   --profile      print where our pipeline's first run spends main-thread time (CPU profile)
   --trace FILE   write a Chrome trace of our pipeline's first run (DevTools › Performance › Load profile)
+  --browser NAME chromium (default) or firefox; Firefox has no CDP, so TaskDuration figures and
+                 --profile are Chromium's only
   --json FILE    write every figure as JSON
   --strict       exit 1 when a target is missed`;
 
@@ -57,6 +58,7 @@ try {
       options: { type: 'string', default: '{}' },
       profile: { type: 'boolean', default: false },
       trace: { type: 'string' },
+      browser: { type: 'string', default: 'chromium' },
       json: { type: 'string' },
       strict: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -69,6 +71,9 @@ if (args.help) {
   console.log(usage);
   process.exit(0);
 }
+if (!BENCH_ENGINES.includes(args.browser)) usageError(`--browser must be one of ${BENCH_ENGINES.join(', ')}`);
+if (args.browser === 'firefox' && (args.profile || args.trace))
+  usageError('--profile and --trace need Chromium');
 const integer = (name, min) => {
   const value = Number(args[name]);
   if (!Number.isInteger(value) || value < min) usageError(`--${name} must be an integer ≥ ${min}`);
@@ -238,8 +243,6 @@ function checkDelivery(expected, rows) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const executablePath = findChrome();
-  if (!executablePath) throw new Error("No Chromium found: set CHROME_PATH or install Debian's chromium.");
   const t0 = performance.now();
 
   const bundleDir = await mkdtemp(join(tmpdir(), 'quiz-proctor-bench-'));
@@ -264,12 +267,7 @@ async function main() {
 
     const server = await startServer(bundleDir);
     cleanups.push(server.close);
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      protocolTimeout: 120_000,
-    });
+    const { browser, cdpFor, taskSeconds } = await launchBenchBrowser(args.browser);
     cleanups.push(async () => {
       await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
     });
@@ -278,7 +276,7 @@ async function main() {
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.goto(`${server.origin}/__bench/`);
     await page.waitForFunction(() => 'bench' in globalThis, { timeout: 10_000 });
-    const cdp = await page.createCDPSession();
+    const cdp = await cdpFor(page);
     const info = await page.evaluate(() => globalThis.bench.info());
     const chromeVersion = await browser.version();
     const expected = await page.evaluate((n) => globalThis.bench.makeStorm(n), EVENTS);
@@ -308,7 +306,7 @@ async function main() {
         submission: target.submission,
       };
       await page.evaluate((i) => globalThis.bench.prepare(i), input);
-      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp?.send('HeapProfiler.collectGarbage');
       const watchOurs = kind === 'ours' && profiled === undefined && args.profile;
       const traceOurs = kind === 'ours' && !traced && args.trace;
       if (watchOurs) {
@@ -328,9 +326,9 @@ async function main() {
           ],
         });
       }
-      const before = await page.metrics();
+      const before = await taskSeconds(page);
       const result = await page.evaluate(() => globalThis.bench.run());
-      const after = await page.metrics();
+      const after = await taskSeconds(page);
       if (traceOurs) await page.tracing.stop();
       if (watchOurs) {
         const { profile } = await cdp.send('Profiler.stop');
@@ -343,8 +341,7 @@ async function main() {
         kind,
         scenario,
         result,
-        taskUsPerEvent: ((after.TaskDuration - before.TaskDuration) * 1e6) / EVENTS,
-        scriptUsPerEvent: ((after.ScriptDuration - before.ScriptDuration) * 1e6) / EVENTS,
+        taskUsPerEvent: ((after - before) * 1e6) / EVENTS,
       };
       if (kind !== 'null') {
         const rows = await readBack(server.origin, target);

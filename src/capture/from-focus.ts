@@ -19,6 +19,10 @@ function focusedFrameWindow(element: Element | null): Window | undefined {
   }
 }
 
+// An element of the page other than the body has the focus (the body is where it rests when none does).
+const holdsFocus = (doc: Document, active: Element | null) =>
+  active !== null && active !== doc.body && active !== doc.documentElement;
+
 const LISTEN = { capture: true, passive: true } as const;
 
 // Whether the page has the user's focus, as window focus and blur events say (true: present).
@@ -31,14 +35,20 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
     const doc = target.document;
     let frame: Window | undefined;
     let later: Subscription | undefined;
+    let read: () => boolean = () => true;
+    // A state known now supersedes a read still waiting for its task.
     const report = (present: boolean, active = doc.activeElement) => {
+      later?.unsubscribe();
+      later = undefined;
       subscriber.next(present);
       watchFocusedFrame(active);
     };
-    // One task later, after the page's handlers: where the focus went is known by then.
-    const readLater = (read: () => boolean) => {
-      later?.unsubscribe();
-      later = scheduler.schedule(
+    // One task later, after the page's handlers and after the browser has finished moving the focus:
+    // where it went is known by then. A read already waiting is kept and reads the latest question,
+    // so changes within one task share one timer.
+    const readLater = (next: () => boolean) => {
+      read = next;
+      later ??= scheduler.schedule(
         errorsTo(subscriber, () => {
           later = undefined;
           report(read());
@@ -50,15 +60,19 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
     const onFocus = errorsTo(subscriber, (event: Event) => {
       if (event.target === target || isFrame(event.target as Element)) report(true);
     });
-    // Where the window's blur already tells (Chromium has moved the focus when it dispatches it:
-    // the iframe is the active element, or the document has lost the focus), it is read at once.
-    // Otherwise focus may land on an iframe only after the blur, so look one task later, as Canvas
-    // does; a timer per blur costs more than the rest of the blur together, so only then.
+    // Where the window's blur already tells, it is read at once: Chromium has moved the focus when it
+    // dispatches the blur (the iframe is the active element, or the document has lost the focus).
+    // Firefox dispatches it before moving the focus into an iframe of the page: during the blur the
+    // document has lost the focus and the active element is the body, one task later the iframe has
+    // it. So a lost focus is away at once only when it cannot be that: the page has no frame, or an
+    // element of the page still holds the focus (Firefox clears it before moving into a frame).
+    // Otherwise look one task later, as Canvas does; a timer per blur costs more than the rest of the
+    // blur together, so only then.
     const onBlur = errorsTo(subscriber, (event: Event) => {
       if (event.target !== target) return;
       const active = doc.activeElement;
-      const intoFrame = isFrame(active);
-      if (intoFrame || !doc.hasFocus()) report(intoFrame, active);
+      if (isFrame(active)) report(true, active);
+      else if (!doc.hasFocus() && (target.length === 0 || holdsFocus(doc, active))) report(false, active);
       else readLater(() => isFrame(doc.activeElement));
     });
     const onFrameFocus = errorsTo(subscriber, (event: Event) => {

@@ -1,6 +1,11 @@
 // A server command that cuts or throttles the network for chosen URLs only, through CDP.
 // Page-wide offline (emulateNetworkConditions, page.setOfflineMode) also cuts the runner's own
 // WebSocket and hangs the run, so conditions are always scoped by URL pattern.
+// Firefox has no CDP: there the command takes the page offline through WebDriver BiDi instead
+// (firefox-network.mjs).
+import { isFirefox } from './engine-of.mjs';
+import { setFirefoxNetwork } from './firefox-network.mjs';
+
 const cdpSessions = new WeakMap();
 
 async function cdpFor(session) {
@@ -22,6 +27,7 @@ export function networkPlugin() {
     name: 'quiz-proctor-network',
     async executeCommand({ command, payload, session }) {
       if (command !== 'network') return undefined;
+      if (isFirefox(session)) return setFirefoxNetwork(session.browser.getPage(session.id), payload);
       const cdp = await cdpFor(session);
       const offline = payload?.offline === true;
       const latency = payload?.latency ?? 0;

@@ -58,7 +58,13 @@ export function pagesPlugin() {
               payload.args ?? [],
             )
             .catch((error) => {
-              if (/Target closed|Session closed|detached|context was destroyed/i.test(String(error)))
+              // Chromium says the target closed or detached (or, reloaded, that the context was destroyed); Firefox (WebDriver BiDi) that the
+              // browsing context was discarded.
+              if (
+                /Target closed|Session closed|detached|context was destroyed|DiscardedBrowsingContext/i.test(
+                  String(error),
+                )
+              )
                 return null;
               throw error;
             });

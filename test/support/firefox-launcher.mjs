@@ -1,0 +1,39 @@
+// The @web/test-runner launcher for Firefox: @web/test-runner-chrome's launcher with the puppeteer-core
+// it already pulls in, which drives a stock Firefox (Debian's firefox-esr) over WebDriver BiDi, plus
+// what Firefox needs for this suite to run as it does in Chromium. Each workaround is here, once.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+
+const PREFS = {
+  // window.print() opens a modal print dialog in Firefox, even headless: the page's script is blocked
+  // until the runner gives up on the file (300 s). Print silently to a PDF file instead, as a
+  // printer would; `beforeprint` and `afterprint` still fire.
+  'print.always_print_silent': true,
+  'print.show_print_progress': false,
+  print_printer: 'Mozilla Save to PDF',
+  'print.printer_Mozilla_Save_to_PDF.print_to_file': true,
+  'print.printer_Mozilla_Save_to_PDF.print_to_filename': join(tmpdir(), 'quiz-proctor-test-print.pdf'),
+};
+
+class FirefoxLauncher extends ChromeLauncher {
+  // A fresh tab per test file. Keyboard shortcuts sent to the page (Ctrl+Tab in the shortcut test)
+  // reach Firefox's own tab switching and leave the keyboard focus in the browser's toolbar, where
+  // the page never gets it back: every later focus test of a reused tab then fails. The tab of the
+  // previous file is closed once the next one exists, so the browser never runs out of windows.
+  async startSession(sessionId, url) {
+    const stale = this.inactivePages.splice(0);
+    await super.startSession(sessionId, url);
+    await Promise.all(stale.map((page) => page.puppeteerPage.close()));
+  }
+}
+
+export function firefoxLauncher(executablePath) {
+  return new FirefoxLauncher(
+    { browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: PREFS },
+    ({ browser }) => browser.defaultBrowserContext(),
+    ({ context }) => context.newPage(),
+    puppeteerCore,
+    undefined,
+  );
+}
