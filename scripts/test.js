@@ -1,5 +1,7 @@
-// `npm test`: the server tests (node --test) and the browser tests (@web/test-runner in Chromium, then
-// in Firefox), ending with one line `N passed, N failed` that sums every suite.
+// `npm test`: the server tests (node --test), the browser tests (@web/test-runner in Chromium, the
+// delivery tests again in Chromium with the page's CPU slowed six times, then everything in Firefox),
+// the demo end to end, and a short delivery soak, ending with one line `N passed, N failed` that sums
+// every suite.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,10 +39,11 @@ function runNodeTests(paths, env = process.env) {
   return counts;
 }
 
-function runBrowserTests(env) {
+function runBrowserTests(env, files = []) {
   const dir = mkdtempSync(join(tmpdir(), 'qp-wtr-'));
   const file = join(dir, 'counts.json');
-  const result = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], {
+  const only = files.length > 0 ? ['--files', ...files] : [];
+  const result = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...only], {
     stdio: 'inherit',
     env: { ...process.env, ...env, QP_WTR_COUNTS: file },
   });
@@ -55,14 +58,35 @@ function runBrowserTests(env) {
   return counts;
 }
 
+/** The delivery soak, for `seconds`: one test that fails on any lost event or inexact copy. */
+function runSoak(chrome, seconds, cpuRate) {
+  const result = spawnSync(
+    process.execPath,
+    ['bench/soak.js', '--seconds', String(seconds), '--cpu', String(cpuRate)],
+    { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } },
+  );
+  return result.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+// Slow machines are the norm: the delivery tests (faults, backoff, two tabs, a tab's last moments)
+// also run with the page's CPU slowed six times, where an IndexedDB commit, a timer, a lock grant,
+// a channel message and a network answer come in every order.
+const SLOW_FILES = ['test/delivery/**/*.test.ts'];
+
 ensureDependencies();
 build();
 const suites = { server: runNodeTests(['demo/server/test/']) };
 const chrome = ensureBrowser('chromium');
 if (chrome) {
   suites['browser (chromium)'] = runBrowserTests({ QP_ENGINE: 'chromium', CHROME_PATH: chrome });
+  suites['browser (chromium, CPU ×6)'] = runBrowserTests(
+    { QP_ENGINE: 'chromium', CHROME_PATH: chrome, QP_CPU_THROTTLE: '6' },
+    SLOW_FILES,
+  );
   // The demo as a person uses it, driven by puppeteer in the same Chromium.
   suites.demo = runNodeTests(['test/e2e/'], { ...process.env, CHROME_PATH: chrome });
+  // Random faults, offline stretches, reloads and closed tabs while events flow, counted at the server.
+  suites.soak = runSoak(chrome, 30, 4);
 } else {
   suites['browser (chromium)'] = { passed: 0, failed: 1 };
 }

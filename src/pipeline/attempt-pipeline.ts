@@ -112,11 +112,22 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   // Events recorded before the write pipeline is wired (a storage failure while opening the
   // store records one) wait here instead of being lost by a subject nobody listens to yet.
   let early: CapturedEvent[] | undefined = [];
+  // A hidden page's timers are throttled to a second or more, so the write window's timer would
+  // keep its events unwritten (and at risk) that long: there, a burst ends with the task instead.
+  let endOfTask = false;
+  const writeAtEndOfTask = () => {
+    endOfTask = false;
+    flushNow$.next();
+  };
   const record = (event: CapturedEvent) => {
     if (stopped) return;
     recordedCount += 1;
     if (early) early.push(event);
     else captured$.next(event);
+    if (!endOfTask && deps.target.document.visibilityState === 'hidden') {
+      endOfTask = true;
+      queueMicrotask(writeAtEndOfTask);
+    }
   };
   // Losses are reported at most once per window, summed, so a store that keeps overflowing
   // (a student offline for hours) sends a handful of loss records, not one per burst.
@@ -140,13 +151,18 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   const journal = createRescueJournal(name, tabId, deps.target);
   // Events another page of the attempt rescued as it went away: back into the store before anything
   // is sent (writing what the store already holds is a no-op, so two tabs may both do it).
-  const restoreRescued = async () => {
-    const rescued = journal.takeAll();
-    if (rescued.length > 0)
-      await store.restore(rescued).catch((cause: unknown) => {
-        report(new ProctorError('storage_failed', String(cause), { cause }));
-      });
-  };
+  // Restores run one after another, and a tab that becomes the leader drains only after the one under
+  // way: a storage event often arrives while the dying tab still holds the lock, so the restore's
+  // own wake goes nowhere, and a drain on the lock grant could peek before the restore commits.
+  let restoring = Promise.resolve();
+  const restoreRescued = () =>
+    (restoring = restoring.then(async () => {
+      const rescued = journal.takeAll();
+      if (rescued.length > 0)
+        await store.restore(rescued).catch((cause: unknown) => {
+          report(new ProctorError('storage_failed', String(cause), { cause }));
+        });
+    }));
   await restoreRescued();
   const memory = await loadCaptureMemory(store);
 
@@ -229,13 +245,16 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     }
   });
   const leader = deps.electLeader(`quiz-proctor-lock:${name}`, () => {
-    // A new leader answers its own flushes that waited for the old one, then sends what it finds.
+    // A new leader takes in what the old one rescued as it went, answers its own flushes that waited
+    // for the old one, then sends what it finds.
     channel.post({ type: 'leader' });
-    for (const [id, waiter] of flushWaiters) {
-      flushWaiters.delete(id);
-      void leaderFlush({ at: waiter.at }).then(waiter.resolve);
-    }
-    void engine.drain();
+    void restoreRescued().then(() => {
+      for (const [id, waiter] of flushWaiters) {
+        flushWaiters.delete(id);
+        void leaderFlush({ at: waiter.at }).then(waiter.resolve);
+      }
+      void engine.drain();
+    });
   });
   const send = () => {
     if (leader.isLeader) void engine.drain();

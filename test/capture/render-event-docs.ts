@@ -18,7 +18,7 @@ function section(type: CaptureEventType): string {
   lines.push(
     entry.origin === 'canvas'
       ? "Canvas's own type, sent in exactly the shape Canvas's quiz page sends (its log viewer parses it); no `seq` is added."
-      : 'Our type. On the wire the pipeline adds `seq` (the per-attempt sequence number) to its `event_data`.',
+      : 'Our type. On the wire the pipeline adds `seq` and `tab` (see above) to its `event_data`.',
     '',
     `**When:** ${entry.fires}`,
     '',
@@ -62,11 +62,14 @@ export function renderEventDocs(): string {
     'Every event the capture layer (`createCapture`, src/capture) records on a quiz page. Each becomes one',
     'element of Canvas\'s `quiz_submission_events` array: `{"event_type", "event_data", "client_timestamp"}`.',
     "`client_timestamp` is the capture time from the injected scheduler's clock (`scheduler.now()`), made",
-    'strictly increasing within the attempt by the store.',
+    'strictly increasing within the page that captured it (ties bumped by 1 ms).',
     '',
     "Canvas's own types keep Canvas's exact `event_data` shapes, because Canvas's quiz log viewer parses them.",
     'Our types are snake_case, a noun then what happened to it, and their `event_data` is always an object,',
-    'to which the pipeline adds `seq`.',
+    'to which the pipeline adds `tab`, the id of the page load that captured it (a few base-36 characters,',
+    'new on every load), and `seq`, its number within that page load (from 1, gap-free). Each page numbers',
+    'its own events, so an event keeps the identity it got at capture all the way to Canvas: `(tab, seq)`',
+    'names one of our events, and copies of an ambiguous send are exact copies.',
     '',
     '## Summary',
     '',
