@@ -37,7 +37,13 @@ export default {
     cpuPlugin(),
   ],
   // A slowed page takes proportionally longer for the same work.
-  testFramework: { config: { timeout: 20000 * cpuThrottleRate } },
+  // QP_GREP runs only the tests whose full title matches (mocha's grep), e.g. to repeat one case.
+  testFramework: {
+    config: {
+      timeout: 20000 * cpuThrottleRate,
+      ...(process.env.QP_GREP ? { grep: process.env.QP_GREP } : {}),
+    },
+  },
   testsFinishTimeout: 300000,
   browsers: [launcherFor(selectedEngine())],
 };

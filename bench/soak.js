@@ -53,6 +53,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>soak</title>
 const PAGE_JS = `
 const config = JSON.parse(new URLSearchParams(location.search).get('config'));
 const proctor = QuizProctor.createProctor(config);
+proctor.on('error', (error) => console.log('quiz-proctor error', error.code, error.message));
 window.soak = {
   started: proctor.start().then(() => true, (error) => String(error)),
   record(from, count) {
@@ -131,6 +132,11 @@ const note = (line) => journal.push(`${String(Date.now() % 1e6).padStart(6)} ${l
 
 async function openTab() {
   const page = await throttle(await browser.newPage(), cpuRate);
+  // The SDK's runtime errors (storage trouble above all) go into the journal too.
+  page.on('console', (message) => {
+    if (message.text().startsWith('quiz-proctor error') && !/network_failed|http_error/.test(message.text()))
+      note(`${message.text()} (tab ${tabs.indexOf(page)})`);
+  });
   await page.goto(pageUrl, { waitUntil: 'load' });
   await page.evaluate(() => window.soak.started);
   return page;

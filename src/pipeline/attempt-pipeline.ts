@@ -118,12 +118,18 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   const writeAtEndOfTask = () => {
     endOfTask = false;
     flushNow$.next();
+    // A hidden tab can be closed or discarded without another chance to run (its pagehide may
+    // never get the CPU on a busy machine): what it has not seen written is kept at once.
+    journal.save(engine.atRisk());
   };
   const record = (event: CapturedEvent) => {
     if (stopped) return;
     recordedCount += 1;
-    if (early) early.push(event);
-    else captured$.next(event);
+    if (early) {
+      early.push(event);
+      return;
+    }
+    captured$.next(event);
     if (!endOfTask && deps.target.document.visibilityState === 'hidden') {
       endOfTask = true;
       queueMicrotask(writeAtEndOfTask);
@@ -279,8 +285,8 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
           try {
             const result = await store.append(events);
             engine.confirm(events, result.stored);
-            // Written after all (the page was hidden, not closed): nothing left to rescue.
-            if (engine.atRisk().length === 0) journal.save([]);
+            // Written after all (the page lives on): keep only what is still at risk.
+            journal.refresh(engine.atRisk());
             if (Object.keys(result.dropped).length > 0) drops$.next(result.dropped);
           } catch (cause) {
             // The events stay unconfirmed: a keepalive when the page is hidden is their last chance.

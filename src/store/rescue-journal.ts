@@ -10,6 +10,8 @@ import type { StoredEvent } from '../pipeline/event-record.js';
 export interface RescueJournal {
   /** Keeps this tab's at-risk events (replacing what it kept before); none clears the entry. */
   save(events: readonly StoredEvent[]): void;
+  /** Like save, but only when this tab has an entry (its writes went on after it was saved). */
+  refresh(events: readonly StoredEvent[]): void;
   /** Every tab's kept events, removed from the journal as they are handed over. */
   takeAll(): StoredEvent[];
   /** Calls `onRescue` when another tab of the attempt keeps events (it is likely going away). */
@@ -40,6 +42,9 @@ export function createRescueJournal(storeName: string, tab: string, target: Wind
       } catch {
         // Over quota: the keepalive still carries them.
       }
+    },
+    refresh(events) {
+      if (saved) this.save(events);
     },
     takeAll() {
       const local = storage();

@@ -44,14 +44,15 @@ describe('delivery: a backoff holds whatever arrives first', () => {
   });
 
   it('Retry-After holds when the 429 arrives while a write completes and the other tab asks for a flush', async () => {
-    // A full batch (5) written by the leader sends at once; the answer is a slow 429.
+    // A full batch (5) written by the leader sends at once; the answer is a slow 429, slow enough
+    // that the steps below happen while it is on its way even on a page slowed six times.
     const { fixture, submission, config, path } = await attempt({ maxBatchEvents: 5 });
     await addFault({
       path,
       method: 'POST',
       action: 'status',
       status: 429,
-      delayMs: 300,
+      delayMs: 3000,
       headers: { 'Retry-After': '2' },
     });
     const leader = await openTab(config);

@@ -55,14 +55,15 @@ describe('delivery: reloads, hidden pages and closed tabs', () => {
     const [before, after] = [...byTab(events).values()];
     expect([...before!.keys()]).to.deep.equal([1, 2, 3, 4, 5]);
     expect([...after!.keys()]).to.deep.equal([1, 2, 3]);
-    for (const [tab, copiesOf] of [
-      [before!, 2],
-      [after!, 1],
+    for (const [tab, least, most] of [
+      [before!, 2, Infinity],
+      [after!, 1, 1],
     ] as const) {
       for (const copies of tab.values()) {
-        // Only the batch whose answer was lost is there twice, and both copies are the same
-        // event: same attempt, same client_timestamp, same data.
-        expect(copies).to.have.length(copiesOf);
+        // Only the batch whose answer was lost is there more than once (twice, or more when a slow
+        // page's reload also cut the acknowledgement of Chromium's own re-send of the reset request),
+        // and every copy is the same event: same attempt, same client_timestamp, same data.
+        expect(copies.length).to.be.within(least, most);
         expect(new Set(copies.map((c) => c.client_timestamp)).size).to.equal(1);
         expect(new Set(copies.map((c) => JSON.stringify(c.event_data))).size).to.equal(1);
       }
