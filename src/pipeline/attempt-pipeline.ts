@@ -115,6 +115,8 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   // A hidden page's timers are throttled to a second or more, so the write window's timer would
   // keep its events unwritten (and at risk) that long: there, a burst ends with the task instead.
   let endOfTask = false;
+  // Kept by the visibility listeners below: no DOM read per recorded event.
+  let hidden = deps.target.document.visibilityState === 'hidden';
   const writeAtEndOfTask = () => {
     endOfTask = false;
     flushNow$.next();
@@ -130,7 +132,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       return;
     }
     captured$.next(event);
-    if (!endOfTask && deps.target.document.visibilityState === 'hidden') {
+    if (hidden && !endOfTask) {
       endOfTask = true;
       queueMicrotask(writeAtEndOfTask);
     }
@@ -335,6 +337,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       fromEvent(doc, 'visibilitychange').pipe(filter(() => doc.visibilityState === 'hidden')),
       fromEvent(deps.target, 'pagehide'),
     ).subscribe(() => {
+      hidden = true;
       // Numbered synchronously by the flush, so the keepalive below can carry even the last event.
       flushNow$.next();
       const answered = engine.sendOnHide();
@@ -350,7 +353,12 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   );
   running.add(
     merge(
-      fromEvent(doc, 'visibilitychange').pipe(filter(() => doc.visibilityState === 'visible')),
+      fromEvent(doc, 'visibilitychange').pipe(
+        filter(() => doc.visibilityState === 'visible'),
+        map(() => {
+          hidden = false;
+        }),
+      ),
       fromEvent(deps.target, 'online').pipe(
         map(() => {
           engine.retryNow();
