@@ -111,9 +111,11 @@ describe('delivery: a backoff holds whatever arrives first', () => {
     await callTab(b, 'start');
     // A 401 reaches the follower as `unauthorized`, as in the leader: an app refreshing its token
     // on that code does so in every tab.
-    await addFault({ path, method: 'POST', action: 'status', status: 401 });
+    // Every send is refused while armed, whichever request of which tab comes first.
+    await addFault({ path, method: 'POST', action: 'status', status: 401, times: 100 });
     await callTab(a, 'burst', 'a', 2);
     expect(await callTab(a, 'flush')).to.equal('unauthorized');
+    await clearFaults();
     // The leader's next send hangs; a follower's flush waits for it; the leader closes mid-send.
     await addFault({ path, method: 'POST', action: 'timeout', delayMs: 60_000 });
     await callTab(b, 'burst', 'b', 2);
