@@ -3,11 +3,46 @@ import rxjsX from 'eslint-plugin-rxjs-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The layers of src/, top to bottom (docs/architecture.md): a folder imports only the folders
+// below it. The entries (src/index.ts, src/global.ts) sit above them all.
+const LAYERS = [
+  'proctor',
+  'session',
+  'capture',
+  'record',
+  'deliver',
+  'tabs',
+  'store',
+  'events',
+  'canvas',
+  'errors',
+  'util',
+];
+const layerRules = LAYERS.map((layer, index) => {
+  const above = LAYERS.slice(0, index);
+  const patterns = [];
+  if (above.length > 0)
+    patterns.push({
+      regex: `(^|/)(${above.join('|')})/`,
+      message: `src/${layer}/ sits below ${above.join(', ')}: imports point down the layers only (docs/architecture.md).`,
+    });
+  if (layer === 'canvas')
+    // The typed client stands alone (published as quiz-proctor/canvas): ky and itself, nothing else.
+    patterns.push({
+      regex: `(^|/)(${LAYERS.filter((name) => name !== 'canvas').join('|')})/|^(rxjs|idb-keyval)`,
+      message: 'src/canvas/ depends on ky alone: it is published on its own as quiz-proctor/canvas.',
+    });
+  return {
+    files: [`src/${layer}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'demo/data/', 'coverage/'] },
   js.configs.recommended,
   {
-    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'docs/**/*.ts'],
     extends: [...tseslint.configs.strictTypeChecked, rxjsX.configs.recommended],
     languageOptions: {
       parserOptions: { project: './tsconfig.test.json', tsconfigRootDir: import.meta.dirname },
@@ -39,6 +74,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerRules,
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },

@@ -12,11 +12,15 @@ const onwarn = (warning) => {
 // noEmitOnError makes a type error fail the build instead of printing a "(!)" warning.
 const ts = () => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true });
 
+const ENTRIES = { index: 'src/index.ts', canvas: 'src/canvas/index.ts' };
+
 export default [
   {
-    input: 'src/index.ts',
+    // Two entries: the whole SDK, and the typed Canvas client alone (quiz-proctor/canvas); the code
+    // they share is one chunk, so an app importing both loads it once.
+    input: ENTRIES,
     external: [/^rxjs(\/|$)/, 'idb-keyval', 'ky'],
-    output: { file: 'dist/index.js', format: 'es', sourcemap: true },
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [ts()],
     onwarn,
   },
@@ -30,13 +34,18 @@ export default [
       sourcemap: true,
     },
     // rxjs's default export condition is its ES5 build; es2015 is about 5 KB smaller.
-    plugins: [resolve({ browser: true, exportConditions: ['es2015'] }), ts(), terser({ ecma: 2020 })],
+    // A second compress pass: about 0.2 kB gzip for nothing but build time.
+    plugins: [
+      resolve({ browser: true, exportConditions: ['es2015'] }),
+      ts(),
+      terser({ ecma: 2020, compress: { passes: 2 } }),
+    ],
     onwarn,
   },
   {
-    input: 'src/index.ts',
+    input: ENTRIES,
     external: [/^rxjs(\/|$)/, 'idb-keyval', 'ky'],
-    output: { file: 'dist/index.d.ts', format: 'es' },
+    output: { dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
     plugins: [dts({ tsconfig: './tsconfig.json' })],
     onwarn,
   },

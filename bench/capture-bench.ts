@@ -8,7 +8,7 @@
 import { asyncScheduler, type SchedulerAction, type SchedulerLike, Subscription } from 'rxjs';
 import type { CaptureMemory, CaptureOptions } from '../src/capture/capture-options.js';
 import { createCapture } from '../src/capture/create-capture.js';
-import type { CapturedEvent } from '../src/pipeline/event-record.js';
+import type { CapturedEvent } from '../src/events/captured-event.js';
 import { timerStepUs } from './timer-step.js';
 
 export const KINDS = [

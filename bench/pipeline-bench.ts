@@ -2,11 +2,11 @@
 // the Canvas emulator's origin). It drives one event storm through one sink per phase, timing the
 // synchronous capture call of every event, and reports when the storm was persisted and delivered.
 // run.js orders the phases, reads the events back from the server and prints the figures.
-import { createProctorWith } from '../src/api/create-proctor.js';
-import { normalizeOptions } from '../src/api/normalize-options.js';
-import type { Proctor, ProctorStats } from '../src/api/proctor.js';
-import type { ProctorOptions } from '../src/api/proctor-options.js';
-import { defaultDeps } from '../src/api/proctor-deps.js';
+import { createProctorWith } from '../src/proctor/create-proctor.js';
+import { normalizeOptions } from '../src/proctor/normalize-options.js';
+import type { Proctor, ProctorStats } from '../src/proctor/proctor.js';
+import type { ProctorOptions } from '../src/proctor/proctor-options.js';
+import { defaultDeps } from '../src/proctor/proctor-deps.js';
 import { createIdbEventStore } from '../src/store/create-idb-event-store.js';
 import type { EventStore, StoreBounds } from '../src/store/event-store.js';
 import { createCanvasBaseline, type CanvasBaseline } from './canvas-baseline.js';

@@ -1,8 +1,14 @@
-// The build's contract: three outputs from src/, and the IIFE's size printed every time.
+// The build's contract: the outputs below from src/, and the IIFE's size printed every time.
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const outputs = ['dist/index.js', 'dist/quiz-proctor.iife.min.js', 'dist/index.d.ts'];
+const outputs = [
+  'dist/index.js',
+  'dist/index.d.ts',
+  'dist/canvas.js',
+  'dist/canvas.d.ts',
+  'dist/quiz-proctor.iife.min.js',
+];
 for (const file of outputs) {
   if (statSync(file, { throwIfNoEntry: false })?.isFile() !== true) {
     console.error(`build output missing: ${file}`);

@@ -1,8 +1,8 @@
 // The IIFE's entry: the same API as the ESM build, exposed as the global `QuizProctor`, plus the
 // script-tag start. The ESM build never imports this file, so importing the package has no effect.
-import { createProctor } from './api/create-proctor.js';
-import type { Proctor } from './api/proctor.js';
-import { readScriptOptions } from './script-tag/read-script-options.js';
+import { createProctor } from './proctor/create-proctor.js';
+import type { Proctor } from './proctor/proctor.js';
+import { readScriptOptions } from './proctor/read-script-options.js';
 
 export {
   ConfigError,
@@ -13,7 +13,7 @@ export {
   ProctorError,
   TransportError,
 } from './index.js';
-export { CanvasApiError } from './api/canvas/core/canvas-api-error.js';
+export { CanvasApiError } from './canvas/core/canvas-api-error.js';
 export { SessionError } from './session/session-error.js';
 
 let started: Proctor | undefined;

@@ -1,13 +1,15 @@
-export { createProctor } from './api/create-proctor.js';
+export { createProctor } from './proctor/create-proctor.js';
 export type {
   CompleteResult,
+  DeadLetter,
   DeliveryState,
+  RecordedEvent,
   Proctor,
   ProctorEvents,
   ProctorState,
   ProctorStats,
-} from './api/proctor.js';
-export type { CanvasAuth, ProctorOptions, SubmissionRef } from './api/proctor-options.js';
+} from './proctor/proctor.js';
+export type { CanvasAuth, ProctorOptions, SubmissionRef } from './proctor/proctor-options.js';
 export type { CaptureMemory, CaptureOptions, CaptureSwitch } from './capture/capture-options.js';
 export type {
   CanvasAnswer,
@@ -15,13 +17,12 @@ export type {
   CaptureEventType,
   CaptureWarningReason,
   ShortcutPurpose,
-} from './capture/event-catalog.js';
+} from './events/event-data.js';
 export { ConfigError } from './errors/config-error.js';
 export type { ProctorErrorCode } from './errors/messages.js';
 export { ProctorError } from './errors/proctor-error.js';
 export { TransportError } from './errors/transport-error.js';
 export { isConfigError, isProctorError, isTransportError } from './errors/is-proctor-error.js';
-export type { DeadLetter } from './store/event-store.js';
 export { SessionError } from './session/session-error.js';
 // The typed Canvas client (docs/canvas-client.md): every operation is its own function, so a bundle
 // keeps only those it calls; the IIFE (src/global.ts) exports none of them.
@@ -67,7 +68,7 @@ export {
   uploadSubmissionCommentFile,
   uploadSubmissionFile,
   waitForProgress,
-} from './api/canvas/index.js';
+} from './canvas/index.js';
 export type {
   AnswerQuizSubmissionQuestionsParams,
   CanvasClient,
@@ -132,6 +133,6 @@ export type {
   UploadQuizSubmissionFileParams,
   UploadSubmissionFileParams,
   WaitForProgressOptions,
-} from './api/canvas/index.js';
+} from './canvas/index.js';
 // createProctorWith and ProctorDeps are deliberately not exported: they exist for tests and benches.
 // EVENT_CATALOG is not exported either: its prose would ship in the IIFE; docs/events.md has it.

@@ -1,6 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
-import type { CaptureEventDataMap, CaptureEventType } from './event-catalog.js';
+import type { CapturedEvent } from '../events/captured-event.js';
+import type { CaptureEventDataMap, CaptureEventType } from '../events/event-data.js';
 
 /** A captured event whose `event_data` the compiler checks against the catalog's type for `type`. */
 export function captureEvent<K extends CaptureEventType>(

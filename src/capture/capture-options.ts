@@ -1,4 +1,8 @@
 import type { Observable, SchedulerLike } from 'rxjs';
+import type { CaptureSwitch } from '../events/event-traits.js';
+import type { CaptureMemory } from '../record/capture-memory.js';
+
+export type { CaptureMemory, CaptureSwitch };
 
 /** Options of {@link createCapture}: which signals to record, how to find questions, and timing. */
 export interface CaptureOptions {
@@ -140,19 +144,15 @@ export interface CaptureOptions {
   questionScanDelayMs?: number;
 }
 
-/** The `capture*` switches of {@link CaptureOptions}. */
-export type CaptureSwitch = {
+// The switches the event traits name are exactly the `capture*` options: a new option without its
+// traits, or traits naming a missing option, fails to compile here.
+type OptionSwitch = {
   [K in keyof CaptureOptions]-?: K extends `capture${string}` ? K : never;
 }[keyof CaptureOptions];
-
-/**
- * What capture remembers for the whole attempt, across page loads: backed by the attempt's store
- * and loaded before capture starts. Keys: `session_started`, `question_viewed:<id>`.
- */
-export interface CaptureMemory {
-  has(key: string): boolean;
-  add(key: string): void;
-}
+type Assert<T extends true> = T;
+export type SwitchesMatch = Assert<
+  [OptionSwitch, CaptureSwitch] extends [CaptureSwitch, OptionSwitch] ? true : false
+>;
 
 /** What capture reads from its surroundings. */
 export interface CaptureDeps {

@@ -1,5 +1,5 @@
 import { NEVER, Observable, ReplaySubject, share } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import type { CaptureDeps, CaptureOptions } from './capture-options.js';
 import { createQuestionLocator } from './create-question-locator.js';
 import { createWarn } from './create-warn.js';

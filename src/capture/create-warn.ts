@@ -1,7 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
-import type { CaptureEventDataMap, CaptureWarningReason } from './event-catalog.js';
+import type { CaptureEventDataMap, CaptureWarningReason } from '../events/event-data.js';
 
 type WarningDetails = Omit<CaptureEventDataMap['capture_warning'], 'reason'>;
 

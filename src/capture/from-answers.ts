@@ -10,10 +10,10 @@ import {
   type SchedulerLike,
   type Subscription,
 } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import type { QuestionLocator } from './create-question-locator.js';
-import type { CanvasAnswer, CaptureEventDataMap } from './event-catalog.js';
+import type { CanvasAnswer, CaptureEventDataMap } from '../events/event-data.js';
 import { fromDomEvent } from './from-dom-event.js';
 import type { QuestionMap } from './watch-questions.js';
 

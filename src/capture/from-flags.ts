@@ -1,5 +1,5 @@
 import { NEVER, Observable, type SchedulerLike } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import type { QuestionLocator } from './create-question-locator.js';
 import type { Warn } from './create-warn.js';

@@ -1,5 +1,5 @@
 import { defer, map, NEVER, Observable, takeUntil, type SchedulerLike, type Subscription } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import { errorsTo } from './errors-to.js';
 import { throttleChanges } from './throttle-changes.js';

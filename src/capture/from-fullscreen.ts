@@ -1,5 +1,5 @@
 import { map, startWith, type Observable, type SchedulerLike } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import { fromDomEvent } from './from-dom-event.js';
 import { trackSpans } from './track-spans.js';

@@ -1,5 +1,5 @@
 import { Observable } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import { errorsTo } from './errors-to.js';
 
 // Capture phase sees the event before any page handler can stop it; passive never blocks scrolling.

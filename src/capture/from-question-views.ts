@@ -1,5 +1,5 @@
 import { defer, EMPTY, filter, map, NEVER, takeUntil, tap, type Observable, type SchedulerLike } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import type { CaptureMemory } from './capture-options.js';
 import { captureEvent } from './capture-event.js';
 import { countViews } from './count-views.js';

@@ -1,5 +1,5 @@
 import { defer, EMPTY, of, type Observable, type SchedulerLike } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import type { CaptureMemory } from './capture-options.js';
 import { captureEvent } from './capture-event.js';
 import { SESSION_STARTED_KEY } from './memory-keys.js';

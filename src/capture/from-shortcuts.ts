@@ -1,5 +1,5 @@
 import type { Observable, SchedulerLike } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import { fromListener } from './from-listener.js';
 import { keyName, SHORTCUT_CODES, SHORTCUT_PURPOSES } from './shortcut-purposes.js';

@@ -10,9 +10,9 @@ import {
   type Observable,
   type SchedulerLike,
 } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
-import type { CaptureEventDataMap } from './event-catalog.js';
+import type { CaptureEventDataMap } from '../events/event-data.js';
 import { fromDomEvent } from './from-dom-event.js';
 
 export interface ViewportOptions {

@@ -1,5 +1,5 @@
 import { defer, NEVER, Observable, Subscription } from 'rxjs';
-import type { CapturedEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
 import { describeError, type Warn } from './create-warn.js';
 
 export interface CaptureSource {

@@ -1,4 +1,4 @@
-import type { CanvasAnswer } from './event-catalog.js';
+import type { CanvasAnswer } from '../events/event-data.js';
 
 type AnswerInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 

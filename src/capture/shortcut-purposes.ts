@@ -1,4 +1,4 @@
-import type { ShortcutPurpose } from './event-catalog.js';
+import type { ShortcutPurpose } from '../events/event-data.js';
 
 const tabs = (modifier: string) => Array.from({ length: 9 }, (_, index) => `${modifier}+${index + 1}`);
 

@@ -11,8 +11,6 @@ const MESSAGES = {
   session_failed: 'The quiz submission could not be started',
   stopped: 'The proctor was stopped',
   capture_failed: 'A capture source failed',
-  canvas_api_error: 'Canvas answered with an error',
-  canvas_timeout: 'Canvas did not finish in time',
   // Canvas's refusals of a quiz session, each with Canvas's own message as the detail.
   invalid_access_code: 'Canvas refused the access code',
   ip_denied: "Canvas refused this computer's IP address for the quiz",

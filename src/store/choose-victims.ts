@@ -1,5 +1,5 @@
-import { eventPriority, isLossRecord } from '../pipeline/event-priority.js';
-import type { StoredEvent } from '../pipeline/event-record.js';
+import { eventPriority, isLossRecord } from '../events/event-traits.js';
+import type { StoredEvent } from '../events/stored-event.js';
 import type { DropCounts, StoreBounds, StoreMeta } from './event-store.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import { eventKey, type StoredEvent } from '../pipeline/event-record.js';
+import { eventKey, type StoredEvent } from '../events/stored-event.js';
 import { chooseVictims } from './choose-victims.js';
 import {
   EMPTY_META,

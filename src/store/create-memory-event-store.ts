@@ -1,4 +1,4 @@
-import { eventKey, type StoredEvent } from '../pipeline/event-record.js';
+import { eventKey, type StoredEvent } from '../events/stored-event.js';
 import { chooseVictims } from './choose-victims.js';
 import {
   EMPTY_META,

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../pipeline/event-record.js';
+import type { StoredEvent } from '../events/stored-event.js';
 
 /** An event Canvas refused on its own, kept aside with the reason instead of blocking the rest. */
 export interface DeadLetter {

@@ -1,4 +1,5 @@
-import type { CapturedEvent, StoredEvent } from '../pipeline/event-record.js';
+import type { CapturedEvent } from '../events/captured-event.js';
+import type { StoredEvent } from '../events/stored-event.js';
 
 /** Numbers a tab's events: seq from 1, timestamps strictly increasing (ties bumped by 1 ms). */
 export interface Numbering {

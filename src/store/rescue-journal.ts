@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../pipeline/event-record.js';
+import type { StoredEvent } from '../events/stored-event.js';
 
 /**
  * The last resort for events a page captured but has not seen written when it goes away: IndexedDB

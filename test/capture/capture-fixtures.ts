@@ -3,7 +3,7 @@ import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-c
 import { asyncScheduler, type Observable, type Subscription } from 'rxjs';
 import type { CaptureMemory, CaptureOptions } from '../../src/capture/capture-options.js';
 import { createCapture } from '../../src/capture/create-capture.js';
-import type { CapturedEvent } from '../../src/pipeline/event-record.js';
+import type { CapturedEvent } from '../../src/events/captured-event.js';
 
 export const VIEWPORT = { width: 800, height: 600 };
 

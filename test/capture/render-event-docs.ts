@@ -1,6 +1,8 @@
 // Renders docs/events.md from the event catalog. `node test/capture/write-event-docs.mjs` writes it;
 // event-docs.test.ts fails when the file and the catalog differ.
-import { EVENT_CATALOG, type CaptureEventType } from '../../src/capture/event-catalog.js';
+import { EVENT_CATALOG } from '../../docs/event-catalog.js';
+import { EVENT_TRAITS } from '../../src/events/event-traits.js';
+import type { CaptureEventType } from '../../src/events/event-data.js';
 import { CAPTURE_DEFAULTS } from '../../src/capture/resolve-capture-options.js';
 
 const code = (text: string) => `\`${text}\``;
@@ -13,10 +15,11 @@ function shape(example: unknown): string {
 function section(type: CaptureEventType): string {
   const entry = EVENT_CATALOG[type];
   const { option } = entry;
+  const { origin } = EVENT_TRAITS[type];
   const byDefault = option === null ? true : CAPTURE_DEFAULTS[option];
   const lines = [`### ${code(type)}`, ''];
   lines.push(
-    entry.origin === 'canvas'
+    origin === 'canvas'
       ? "Canvas's own type, sent in exactly the shape Canvas's quiz page sends (its log viewer parses it); no `seq` is added."
       : 'Our type. On the wire the pipeline adds `seq` and `tab` (see above) to its `event_data`.',
     '',
@@ -50,13 +53,13 @@ function section(type: CaptureEventType): string {
 
 export function renderEventDocs(): string {
   const types = Object.keys(EVENT_CATALOG) as CaptureEventType[];
-  const canvas = types.filter((type) => EVENT_CATALOG[type].origin === 'canvas');
-  const ours = types.filter((type) => EVENT_CATALOG[type].origin === 'quiz-proctor');
+  const canvas = types.filter((type) => EVENT_TRAITS[type].origin === 'canvas');
+  const ours = types.filter((type) => EVENT_TRAITS[type].origin === 'quiz-proctor');
   const timing = Object.entries(CAPTURE_DEFAULTS).filter(([name]) => name.endsWith('Ms'));
   return [
     '# Event catalog',
     '',
-    '<!-- Generated from src/capture/event-catalog.ts by `node test/capture/write-event-docs.mjs`.',
+    '<!-- Generated from docs/event-catalog.ts and src/events/event-traits.ts by `node test/capture/write-event-docs.mjs`.',
     '     test/capture/event-docs.test.ts fails when this file and the catalog differ: edit the catalog. -->',
     '',
     'Every event the capture layer (`createCapture`, src/capture) records on a quiz page. Each becomes one',
@@ -77,11 +80,10 @@ export function renderEventDocs(): string {
     '| --- | --- | --- | --- |',
     ...types.map((type) => {
       const entry = EVENT_CATALOG[type];
-      const origin = entry.origin === 'canvas' ? 'Canvas' : 'quiz-proctor';
+      const { option } = entry;
+      const origin = EVENT_TRAITS[type].origin === 'canvas' ? 'Canvas' : 'quiz-proctor';
       const switchText =
-        entry.option === null
-          ? 'always on'
-          : `${code(entry.option)} (default ${String(CAPTURE_DEFAULTS[entry.option])})`;
+        option === null ? 'always on' : `${code(option)} (default ${String(CAPTURE_DEFAULTS[option])})`;
       return `| ${code(type)} | ${origin} | ${cell(shape(entry.example))} | ${switchText} |`;
     }),
     '',

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
-import { createProctorWith } from '../../src/api/create-proctor.js';
-import { normalizeOptions } from '../../src/api/normalize-options.js';
-import { defaultDeps } from '../../src/api/proctor-deps.js';
+import { createProctorWith } from '../../src/proctor/create-proctor.js';
+import { normalizeOptions } from '../../src/proctor/normalize-options.js';
+import { defaultDeps } from '../../src/proctor/proctor-deps.js';
 import { createIdbEventStore } from '../../src/store/create-idb-event-store.js';
 import type { EventStore, StoreBounds } from '../../src/store/event-store.js';
 import { NO_CAPTURE } from '../helpers/no-capture.js';

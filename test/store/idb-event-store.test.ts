@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import type { CapturedEvent } from '../../src/pipeline/event-record.js';
+import type { CapturedEvent } from '../../src/events/captured-event.js';
 import { createIdbEventStore } from '../../src/store/create-idb-event-store.js';
 import { createMemoryEventStore } from '../../src/store/create-memory-event-store.js';
 import type { EventStore } from '../../src/store/event-store.js';

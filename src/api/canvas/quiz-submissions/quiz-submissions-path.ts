@@ -1,8 +1,0 @@
-import type { Id } from '../core/id.js';
-import { path } from '../core/path.js';
-
-export const quizSubmissionsPath = (courseId: Id, quizId: Id): string =>
-  path`api/v1/courses/${courseId}/quizzes/${quizId}/submissions`;
-
-export const quizSubmissionPath = (courseId: Id, quizId: Id, id: Id): string =>
-  path`api/v1/courses/${courseId}/quizzes/${quizId}/submissions/${id}`;

@@ -1,0 +1,127 @@
+import type { EventType } from './event-data.js';
+
+// A new type must be in EventSwitches too, and nothing else may be.
+type Assert<T extends true> = T;
+export type SwitchesComplete = Assert<
+  [keyof EventSwitches] extends [EventType]
+    ? [EventType] extends [keyof EventSwitches]
+      ? true
+      : false
+    : false
+>;
+
+/** The `capture*` option that turns a type off (on, for `captureAnswers`). */
+export type CaptureSwitch =
+  | 'captureSessionStart'
+  | 'captureFocus'
+  | 'captureQuestionViews'
+  | 'captureQuestionFlags'
+  | 'captureAnswers'
+  | 'captureVisibility'
+  | 'captureClipboard'
+  | 'captureContextMenu'
+  | 'captureFullscreen'
+  | 'capturePrint'
+  | 'captureWindowSize'
+  | 'captureScreen'
+  | 'captureNetwork'
+  | 'captureShortcuts'
+  | 'captureWarnings'
+  | 'captureSecondTab';
+
+/** What the SDK knows of an event type, besides its `event_data` shape. */
+export interface EventTraits {
+  /** `canvas`: Canvas's own type, sent in Canvas's exact shape; `quiz-proctor`: ours, `seq` and `tab` added. */
+  origin: 'canvas' | 'quiz-proctor';
+  /**
+   * When the store overflows, what goes first: 0 for frequent low-value signals, 2 for integrity
+   * evidence (the student left the page, copied, left fullscreen, opened a second tab), which goes last.
+   */
+  priority: 0 | 1 | 2;
+  /**
+   * A record of the SDK's own losses: never dropped to make room and not counted against the
+   * store's bounds, or recording a loss would cause the next one.
+   */
+  lossRecord?: true;
+}
+
+/**
+ * The option that switches each type; null for the SDK's own records, which are always on. A type,
+ * not a value: the page never reads it, so it costs the bundle nothing, while docs/event-catalog.ts
+ * must state each one exactly (the compiler checks it) and docs/events.md prints it.
+ */
+export interface EventSwitches {
+  session_started: 'captureSessionStart';
+  page_blurred: 'captureFocus';
+  page_focused: 'captureFocus';
+  question_viewed: 'captureQuestionViews';
+  question_flagged: 'captureQuestionFlags';
+  question_answered: 'captureAnswers';
+  page_hidden: 'captureVisibility';
+  page_visible: 'captureVisibility';
+  text_copied: 'captureClipboard';
+  text_cut: 'captureClipboard';
+  text_pasted: 'captureClipboard';
+  context_menu_opened: 'captureContextMenu';
+  fullscreen_entered: 'captureFullscreen';
+  fullscreen_exited: 'captureFullscreen';
+  print_requested: 'capturePrint';
+  window_resized: 'captureWindowSize';
+  screen_changed: 'captureScreen';
+  network_disconnected: 'captureNetwork';
+  network_reconnected: 'captureNetwork';
+  shortcut_pressed: 'captureShortcuts';
+  capture_warning: 'captureWarnings';
+  second_tab_opened: 'captureSecondTab';
+  storage_degraded: null;
+  events_dropped: null;
+}
+
+// One entry per type: the mapped types make a new type without its traits a compile error.
+const TRAITS: { readonly [K in EventType]: EventTraits } = {
+  session_started: { origin: 'canvas', priority: 2 },
+  page_blurred: { origin: 'canvas', priority: 2 },
+  page_focused: { origin: 'canvas', priority: 1 },
+  question_viewed: { origin: 'canvas', priority: 0 },
+  question_flagged: { origin: 'canvas', priority: 1 },
+  question_answered: { origin: 'canvas', priority: 1 },
+  page_hidden: { origin: 'quiz-proctor', priority: 2 },
+  page_visible: { origin: 'quiz-proctor', priority: 1 },
+  text_copied: { origin: 'quiz-proctor', priority: 2 },
+  text_cut: { origin: 'quiz-proctor', priority: 2 },
+  text_pasted: { origin: 'quiz-proctor', priority: 2 },
+  context_menu_opened: { origin: 'quiz-proctor', priority: 0 },
+  fullscreen_entered: { origin: 'quiz-proctor', priority: 1 },
+  fullscreen_exited: { origin: 'quiz-proctor', priority: 2 },
+  print_requested: { origin: 'quiz-proctor', priority: 2 },
+  window_resized: { origin: 'quiz-proctor', priority: 0 },
+  screen_changed: { origin: 'quiz-proctor', priority: 0 },
+  network_disconnected: { origin: 'quiz-proctor', priority: 2 },
+  network_reconnected: { origin: 'quiz-proctor', priority: 1 },
+  shortcut_pressed: { origin: 'quiz-proctor', priority: 2 },
+  capture_warning: { origin: 'quiz-proctor', priority: 0 },
+  second_tab_opened: { origin: 'quiz-proctor', priority: 2 },
+  storage_degraded: { origin: 'quiz-proctor', priority: 2, lossRecord: true },
+  events_dropped: { origin: 'quiz-proctor', priority: 2, lossRecord: true },
+};
+
+/** Every type the SDK records, with its traits. */
+export const EVENT_TRAITS: Readonly<Record<EventType, EventTraits>> = TRAITS;
+
+const traitsOf = (type: string): EventTraits | undefined =>
+  Object.prototype.hasOwnProperty.call(TRAITS, type) ? TRAITS[type as EventType] : undefined;
+
+/** The overflow priority; a host app's own type (see `record()`) counts as 1. */
+export function eventPriority(type: string): 0 | 1 | 2 {
+  return traitsOf(type)?.priority ?? 1;
+}
+
+/** See {@link EventTraits.lossRecord}. */
+export function isLossRecord(type: string): boolean {
+  return traitsOf(type)?.lossRecord === true;
+}
+
+/** Canvas's own types, whose `event_data` goes to Canvas exactly as Canvas shapes it. */
+export function isCanvasType(type: string): boolean {
+  return traitsOf(type)?.origin === 'canvas';
+}

@@ -1,0 +1,211 @@
+import { BehaviorSubject, interval, Subscription, timer, firstValueFrom, map, race, from } from 'rxjs';
+import { createCapture } from '../capture/create-capture.js';
+import { ProctorError } from '../errors/proctor-error.js';
+import type { AttemptPipeline } from '../record/attempt-pipeline.js';
+import { startAttemptPipeline } from '../record/start-attempt-pipeline.js';
+import { SessionClock } from '../session/session-clock.js';
+import { SessionManager } from '../session/session-manager.js';
+import { createCanvasHttp } from '../canvas/core/create-canvas-http.js';
+import { Emitter } from '../util/emitter.js';
+import { createCanvasClient } from '../canvas/core/canvas-client.js';
+import { normalizeOptions } from './normalize-options.js';
+import { defaultDeps, type ProctorDeps } from './proctor-deps.js';
+import type { CompleteResult, Proctor, ProctorEvents, ProctorState } from './proctor.js';
+import type { ProctorOptions, SubmissionRef } from './proctor-options.js';
+import { DEFAULTS, type ResolvedOptions } from './resolved-options.js';
+
+/**
+ * Creates a proctor for one quiz. Throws {@link ConfigError} for bad options; every later failure
+ * is emitted through `on('error')`.
+ * @example
+ * const proctor = QuizProctor.createProctor({ courseId: 1, quizId: 2 });
+ * await proctor.start();
+ */
+export function createProctor(options: ProctorOptions): Proctor {
+  return createProctorWith(normalizeOptions(options), defaultDeps());
+}
+
+export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): Proctor {
+  const emitter = new Emitter<ProctorEvents>();
+  // The token lives in this closure only: it is never written to any store.
+  let auth = options.auth;
+  const getAuth = () => auth;
+  const http = createCanvasHttp(options.baseUrl, getAuth);
+  const session = new SessionManager({
+    client: createCanvasClient({ baseUrl: options.baseUrl, auth: getAuth }),
+    host: new URL(options.baseUrl).host,
+    courseId: options.courseId,
+    quizId: options.quizId,
+    accessCode: options.accessCode,
+    adopt: options.submission,
+    scheduler: deps.scheduler,
+  });
+  const state$ = new BehaviorSubject<ProctorState>('idle');
+  const timing = new Subscription();
+  let pipeline: AttemptPipeline | undefined;
+  let starting: Promise<SubmissionRef> | undefined;
+  let completing: Promise<CompleteResult> | undefined;
+  let stopping: Promise<void> | undefined;
+  let lastError: ProctorError | undefined;
+
+  const setState = (next: ProctorState) => {
+    state$.next(next);
+    emitter.emit('state', next);
+  };
+  const report = (error: ProctorError) => {
+    lastError = error;
+    emitter.emit('error', error);
+  };
+
+  const clock = new SessionClock({
+    scheduler: deps.scheduler,
+    warningsSec: options.timeWarningsSec,
+    onWarning: (secondsLeft) => {
+      emitter.emit('time_warning', { secondsLeft });
+    },
+    onTimeUp: () => {
+      emitter.emit('time_up', { endAt: session.submission?.endAt ?? null });
+      if (options.autoComplete) void complete().catch(() => undefined);
+    },
+  });
+  const timeLeft = async () => {
+    const left = await session.timeLeft();
+    clock.correct(left.secondsLeft);
+    return left;
+  };
+
+  const start = (): Promise<SubmissionRef> => {
+    starting ??= (async () => {
+      setState('starting');
+      try {
+        const submission = await session.start();
+        pipeline = await startAttemptPipeline({
+          deps,
+          submission,
+          options: { ...options, recordSecondTabs: options.capture.captureSecondTab !== false },
+          http,
+          getAuth,
+          emit: (type, value) => {
+            if (type === 'error') report(value as ProctorError);
+            else emitter.emit(type, value as never);
+          },
+          capture: (memory, stop$) =>
+            createCapture(options.capture, { target: deps.target, scheduler: deps.scheduler, memory, stop$ }),
+        });
+        setState('active');
+        // Canvas's count of the time left keeps the local countdown honest; a failed read keeps
+        // the countdown it has.
+        const check = () => void timeLeft().catch(() => undefined);
+        check();
+        timing.add(interval(DEFAULTS.timeCheckIntervalMs, deps.scheduler).subscribe(check));
+        return submission;
+      } catch (cause) {
+        const error =
+          cause instanceof ProctorError
+            ? cause
+            : new ProctorError('session_failed', String(cause), { cause });
+        report(error);
+        setState('failed');
+        throw error;
+      }
+    })();
+    return starting;
+  };
+
+  const complete = (): Promise<CompleteResult> => {
+    completing ??= (async () => {
+      await start();
+      const active = pipeline;
+      if (!active) throw new ProctorError('session_failed', 'not started');
+      setState('completing');
+      // Bounded: evidence matters, but a dead network must not keep the student from submitting.
+      await firstValueFrom(
+        race(
+          from(active.flush().catch(() => undefined)),
+          timer(options.completeFlushTimeoutMs, deps.scheduler).pipe(map(() => undefined)),
+        ),
+      );
+      const unsentEvents = (await active.stats()).pending;
+      let submission;
+      try {
+        submission = await session.complete();
+      } catch (error) {
+        report(error as ProctorError);
+        setState('active');
+        completing = undefined;
+        throw error;
+      }
+      setState('completed');
+      timing.unsubscribe();
+      clock.stop();
+      await active.stop();
+      // The attempt is over: its store goes once nothing in it waits for Canvas.
+      if ((await active.stats()).pending === 0) await active.destroy().catch(() => undefined);
+      if (unsentEvents > 0)
+        report(
+          new ProctorError(
+            'complete_failed',
+            `${String(unsentEvents)} event(s) were still unsent at completion`,
+          ),
+        );
+      return { submission, unsentEvents };
+    })();
+    return completing;
+  };
+
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      await starting?.catch(() => undefined);
+      timing.unsubscribe();
+      clock.stop();
+      if (pipeline && state$.value !== 'completed') {
+        setState('stopping');
+        await pipeline.stop();
+        setState('stopped');
+      } else if (state$.value !== 'completed') {
+        setState('stopped');
+      }
+      emitter.clear();
+    })();
+    return stopping;
+  };
+
+  return {
+    start,
+    stop,
+    complete,
+    timeLeft,
+    flush: () => pipeline?.flush() ?? Promise.resolve(),
+    setAuth(next) {
+      auth = normalizeOptions({ courseId: options.courseId, quizId: options.quizId, auth: next }).auth;
+      pipeline?.resume();
+    },
+    record(type, data) {
+      if (state$.value !== 'active' || typeof type !== 'string' || type === '') return;
+      const capturedAt = deps.scheduler.now();
+      pipeline?.record(data === undefined ? { type, capturedAt } : { type, data, capturedAt });
+    },
+    on: (type, listener) => emitter.on(type, listener),
+    async getStats() {
+      const stats = pipeline
+        ? await pipeline.stats()
+        : {
+            pending: 0,
+            delivered: 0,
+            retried: 0,
+            deadLettered: 0,
+            dropped: 0,
+            delivery: 'idle' as const,
+            storage: 'indexeddb' as const,
+          };
+      return { ...stats, lastError };
+    },
+    get state() {
+      return state$.value;
+    },
+    state$: state$.asObservable(),
+    get submission() {
+      return session.submission;
+    },
+  };
+}

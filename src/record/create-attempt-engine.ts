@@ -1,0 +1,36 @@
+import { quizSubmissionEventsPath } from '../canvas/quiz-submissions/quiz-submissions-path.js';
+import { DeliveryEngine, type DeliveryConfig } from '../deliver/delivery-engine.js';
+import { sendEvents } from '../deliver/send-events.js';
+import { sendKeepalive } from '../deliver/send-keepalive.js';
+import type { AttemptPipelineConfig } from './attempt-pipeline.js';
+
+type Callbacks = Pick<
+  DeliveryConfig,
+  'store' | 'whenWritten' | 'onDelivered' | 'onError' | 'onDeadLetter' | 'onState' | 'onRetry' | 'leading'
+>;
+
+/** The attempt's delivery engine, posting to Canvas's events endpoint for the submission. */
+export function createAttemptEngine(config: AttemptPipelineConfig, callbacks: Callbacks): DeliveryEngine {
+  const { options, deps, submission } = config;
+  // Absolute, so an events URL Canvas gave the page (possibly another host) works like our own.
+  const eventsUrl =
+    options.eventsUrl ??
+    `${options.baseUrl}/${quizSubmissionEventsPath(options.courseId, options.quizId, submission.id)}`;
+  const eventsHttp = config.http.extend({ prefixUrl: '' });
+  return new DeliveryEngine({
+    ...callbacks,
+    scheduler: deps.scheduler,
+    random: deps.random,
+    timing: {
+      baseDelayMs: options.retryBaseDelayMs,
+      maxDelayMs: options.retryMaxDelayMs,
+      maxRetryAfterMs: options.maxRetryAfterMs,
+      jitterRatio: 0.2,
+    },
+    maxBatchEvents: options.maxBatchEvents,
+    maxBatchBytes: options.maxBatchBytes,
+    keepaliveBudgetBytes: deps.keepaliveBudgetBytes,
+    send: (events) => sendEvents(eventsHttp, eventsUrl, events),
+    sendKeepalive: (body) => sendKeepalive(eventsUrl, body, config.getAuth()),
+  });
+}
