@@ -75,7 +75,7 @@ const SLOW_FILES = ['test/delivery/**/*.test.ts'];
 
 ensureDependencies();
 build();
-const suites = { server: runNodeTests(['demo/server/test/']) };
+const suites = { server: runNodeTests(['demo/server/test/', 'scripts/test/']) };
 const chrome = ensureBrowser('chromium');
 if (chrome) {
   suites['browser (chromium)'] = runBrowserTests({ QP_ENGINE: 'chromium', CHROME_PATH: chrome });

@@ -77,32 +77,37 @@ export interface EventSwitches {
   events_dropped: null;
 }
 
+// Short constructors keep the table (which ships in the page bundle) small and easy to scan.
+const canvas = (priority: EventTraits['priority']): EventTraits => ({ origin: 'canvas', priority });
+const ours = (priority: EventTraits['priority']): EventTraits => ({ origin: 'quiz-proctor', priority });
+const LOSS_RECORD: EventTraits = { origin: 'quiz-proctor', priority: 2, lossRecord: true };
+
 // One entry per type: the mapped types make a new type without its traits a compile error.
 const TRAITS: { readonly [K in EventType]: EventTraits } = {
-  session_started: { origin: 'canvas', priority: 2 },
-  page_blurred: { origin: 'canvas', priority: 2 },
-  page_focused: { origin: 'canvas', priority: 1 },
-  question_viewed: { origin: 'canvas', priority: 0 },
-  question_flagged: { origin: 'canvas', priority: 1 },
-  question_answered: { origin: 'canvas', priority: 1 },
-  page_hidden: { origin: 'quiz-proctor', priority: 2 },
-  page_visible: { origin: 'quiz-proctor', priority: 1 },
-  text_copied: { origin: 'quiz-proctor', priority: 2 },
-  text_cut: { origin: 'quiz-proctor', priority: 2 },
-  text_pasted: { origin: 'quiz-proctor', priority: 2 },
-  context_menu_opened: { origin: 'quiz-proctor', priority: 0 },
-  fullscreen_entered: { origin: 'quiz-proctor', priority: 1 },
-  fullscreen_exited: { origin: 'quiz-proctor', priority: 2 },
-  print_requested: { origin: 'quiz-proctor', priority: 2 },
-  window_resized: { origin: 'quiz-proctor', priority: 0 },
-  screen_changed: { origin: 'quiz-proctor', priority: 0 },
-  network_disconnected: { origin: 'quiz-proctor', priority: 2 },
-  network_reconnected: { origin: 'quiz-proctor', priority: 1 },
-  shortcut_pressed: { origin: 'quiz-proctor', priority: 2 },
-  capture_warning: { origin: 'quiz-proctor', priority: 0 },
-  second_tab_opened: { origin: 'quiz-proctor', priority: 2 },
-  storage_degraded: { origin: 'quiz-proctor', priority: 2, lossRecord: true },
-  events_dropped: { origin: 'quiz-proctor', priority: 2, lossRecord: true },
+  session_started: canvas(2),
+  page_blurred: canvas(2),
+  page_focused: canvas(1),
+  question_viewed: canvas(0),
+  question_flagged: canvas(1),
+  question_answered: canvas(1),
+  page_hidden: ours(2),
+  page_visible: ours(1),
+  text_copied: ours(2),
+  text_cut: ours(2),
+  text_pasted: ours(2),
+  context_menu_opened: ours(0),
+  fullscreen_entered: ours(1),
+  fullscreen_exited: ours(2),
+  print_requested: ours(2),
+  window_resized: ours(0),
+  screen_changed: ours(0),
+  network_disconnected: ours(2),
+  network_reconnected: ours(1),
+  shortcut_pressed: ours(2),
+  capture_warning: ours(0),
+  second_tab_opened: ours(2),
+  storage_degraded: LOSS_RECORD,
+  events_dropped: LOSS_RECORD,
 };
 
 /** Every type the SDK records, with its traits. */

@@ -1,0 +1,46 @@
+// The layer rule of eslint.config.js really fails a wrong-way import: a file placed in a lower layer
+// that imports an upper one must be reported, and the same import from the upper layer must not.
+import { ESLint } from 'eslint';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import tseslint from 'typescript-eslint';
+import { layerRules } from '../layer-rules.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+// Only the layer rule, with the TypeScript parser: the type-aware rules of the full config would
+// take half a minute to load the project for nothing.
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfigFile: true,
+  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layerRules],
+});
+const layerErrors = async (path, code) => {
+  const [result] = await eslint.lintText(code, { filePath: `${root}${path}`, warnIgnored: true });
+  return result.messages.filter((message) => message.ruleId === 'no-restricted-imports');
+};
+
+test('store/ importing record/ (upward) fails lint', async () => {
+  const errors = await layerErrors(
+    'src/store/choose-victims.ts',
+    "import { createWriteProgress } from '../record/write-progress.js';\nexport const x = createWriteProgress;\n",
+  );
+  assert.equal(errors.length, 1);
+  assert.match(errors[0].message, /imports point down the layers only/);
+});
+
+test('record/ importing store/ (downward) passes', async () => {
+  const errors = await layerErrors(
+    'src/record/write-progress.ts',
+    "import { storeName } from '../store/store-name.js';\nexport const x = storeName;\n",
+  );
+  assert.deepEqual(errors, []);
+});
+
+test('canvas/ importing rxjs or errors/ fails: it depends on ky alone', async () => {
+  const errors = await layerErrors(
+    'src/canvas/core/path.ts',
+    "import { timer } from 'rxjs';\nimport { ProctorError } from '../../errors/proctor-error.js';\nexport const x = [timer, ProctorError];\n",
+  );
+  assert.equal(errors.length, 2);
+});
