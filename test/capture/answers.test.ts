@@ -9,17 +9,27 @@ import {
   canvasQuiz,
   cleanUp,
   click,
+  countEvents,
   memoryOf,
   mount,
   only,
-  sleep,
   until,
 } from './capture-fixtures.js';
 
-// Long enough that the keystrokes of one word never straddle it, even on a loaded machine.
+// The clock stands still while keys go in, so the keystrokes of one word never straddle it.
 const answersOn: CaptureOptions = { ...only('captureAnswers'), answerDebounceMs: 500 };
+// Past every timing rule of capture: whatever was to come late has come.
+const LONG_AFTER_MS = 60_000;
 const answered = (events: { type: string; data?: unknown }[]) =>
   events.filter((event) => event.type === 'question_answered').map((event) => event.data);
+
+/** Types `text` into `field` with real keys; resolves once the browser has delivered every key. */
+async function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
+  const before = field.value;
+  field.focus();
+  await sendKeys({ type: text });
+  await until(() => field.value === before + text, `"${text}" typed`);
+}
 
 const options = (values: string[]) =>
   ['<option value="">[ Choose ]</option>', ...values.map((v) => `<option value="${v}">${v}</option>`)].join(
@@ -73,9 +83,8 @@ describe('question_answered', () => {
   it('is off by default: typing an answer records nothing', async () => {
     canvasQuiz(CANVAS_TYPES.slice(0, 1));
     const capturing = capture({ captureFocus: false, captureVisibility: false });
-    document.querySelector<HTMLInputElement>('input[name=question_201]')!.focus();
-    await sendKeys({ type: 'photosynthesis' });
-    await sleep(1200);
+    await typeInto(document.querySelector<HTMLInputElement>('input[name=question_201]')!, 'photosynthesis');
+    capturing.clock.advanceBy(LONG_AFTER_MS);
     capturing.subscription.unsubscribe();
     expect(answered(capturing.events)).to.deep.equal([]);
     expect(JSON.stringify(capturing.events)).to.not.contain('photosynthesis');
@@ -84,13 +93,20 @@ describe('question_answered', () => {
   it('with captureAnswers, records each Canvas question type in the API answer format', async () => {
     canvasQuiz(CANVAS_TYPES);
     const capturing = capture(answersOn);
+    const { clock } = capturing;
     const next = async (what: string, count: number) =>
-      until(() => answered(capturing.events).length === count, what);
+      until(() => answered(capturing.events).length === count, what, clock);
     const field = (name: string) =>
-      document.querySelector<HTMLElement>(`:is(input, select, textarea)[name="${name}"]:not([type=hidden])`)!;
+      document.querySelector<HTMLInputElement>(
+        `:is(input, select, textarea)[name="${name}"]:not([type=hidden])`,
+      )!;
+    // Typing is read once it pauses for the debounce.
+    const type = async (name: string, text: string) => {
+      await typeInto(field(name), text);
+      clock.advanceBy(500);
+    };
 
-    field('question_201').focus();
-    await sendKeys({ type: 'photo' });
+    await type('question_201', 'photo');
     await next('the short answer', 1);
     await click(document.querySelector('[name=question_202][value="5002"]')!);
     await next('the choice', 2);
@@ -98,19 +114,17 @@ describe('question_answered', () => {
     await next('the multiple answers', 3);
     await selectOption({ selector: '[name=question_204_answer_7001]', value: '8002' });
     await next('the match', 4);
-    field('question_205_c3d4').focus();
-    await sendKeys({ type: 'red' });
+    await type('question_205_c3d4', 'red');
     await next('the blank', 5);
     await selectOption({ selector: '[name=question_206_e5f6]', value: '9001' });
     await next('the dropdown', 6);
-    field('question_207').focus();
-    await sendKeys({ type: 'An essay.' });
+    await type('question_207', 'An essay.');
     await next('the essay', 7);
     field('question_208').focus();
     await sendKeys({ press: 'End' });
-    await sendKeys({ type: '16' });
+    await type('question_208', '16');
     await next('the number', 8);
-    await sleep(200);
+    clock.advanceBy(LONG_AFTER_MS);
     capturing.subscription.unsubscribe();
     expect(answered(capturing.events)).to.deep.equal([
       [{ quiz_question_id: '201', answer: 'photo' }],
@@ -127,15 +141,20 @@ describe('question_answered', () => {
   it('drops an answer equal to the last one, as Canvas does, and the one already in the page', async () => {
     canvasQuiz(CANVAS_TYPES);
     const capturing = capture({ ...answersOn, answerDebounceMs: 2000 });
-    await click(document.querySelector('[name=question_202][value="5001"]')!);
+    const choice = document.querySelector<HTMLInputElement>('[name=question_202][value="5001"]')!;
+    const clicks = countEvents('click', choice);
+    await click(choice);
     await until(() => answered(capturing.events).length === 1, 'the choice');
-    await click(document.querySelector('[name=question_202][value="5001"]')!); // same choice again
+    await click(choice); // same choice again
+    await until(() => clicks() === 2, 'the second click');
     const number = document.querySelector<HTMLInputElement>('input[name=question_208]')!;
+    const inputs = countEvents('input', number);
     number.focus();
     await sendKeys({ press: 'End' });
     await sendKeys({ type: '5' });
     await sendKeys({ press: 'Backspace' }); // back to the 3.14 the page rendered: read after 2 s, dropped
-    await sleep(2300);
+    await until(() => inputs() === 2 && number.value === '3.14', 'the 5 typed and deleted');
+    capturing.clock.advanceBy(LONG_AFTER_MS);
     capturing.subscription.unsubscribe();
     expect(answered(capturing.events)).to.deep.equal([[{ quiz_question_id: '202', answer: 5001 }]]);
   });
@@ -144,9 +163,9 @@ describe('question_answered', () => {
     const quiz = mount(document.createElement('form'));
     quiz.innerHTML = '<fieldset data-quiz-question-id="77"><input type="text" name="question_77"></fieldset>';
     const capturing = capture(answersOn);
-    quiz.querySelector('input')!.focus();
-    await sendKeys({ type: '42' });
-    await until(() => answered(capturing.events).length === 1, 'question_answered');
+    await typeInto(quiz.querySelector('input')!, '42');
+    capturing.clock.advanceBy(500);
+    await until(() => answered(capturing.events).length === 1, 'question_answered', capturing.clock);
     capturing.subscription.unsubscribe();
     expect(answered(capturing.events)).to.deep.equal([[{ quiz_question_id: '77', answer: '42' }]]);
   });

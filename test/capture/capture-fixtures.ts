@@ -1,11 +1,18 @@
-// Shared by the capture tests: quiz pages built in the test's own document, real input, collection.
+// Shared by the capture tests: quiz pages built in the test's own document, real input, collection,
+// virtual time. Capture runs on a clock the test moves; what the real browser does (input, observer
+// callbacks, focus) is awaited by its condition, never by a fixed time.
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import { asyncScheduler, type Observable, type Subscription } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
 import type { CaptureMemory, CaptureOptions } from '../../src/capture/capture-options.js';
 import { createCapture } from '../../src/capture/create-capture.js';
 import type { CapturedEvent } from '../../src/events/captured-event.js';
+import { VirtualClock } from '../helpers/test-scheduler.js';
 
 export const VIEWPORT = { width: 800, height: 600 };
+
+// The page's own observers, taken before any test can wrap them: the probes below are not capture's.
+const PageIntersectionObserver = window.IntersectionObserver;
+const PageMutationObserver = window.MutationObserver;
 
 /** A CaptureMemory on a Set, standing in for the attempt's store. */
 export function memoryOf(keys: string[] = []): CaptureMemory & { keys: Set<string> } {
@@ -60,23 +67,45 @@ export function only(...switches: (keyof CaptureOptions)[]): CaptureOptions {
   return options;
 }
 
-/** createCapture on this window with the real clock, collected. */
-export function capture(options: CaptureOptions, memory = memoryOf()): Collected {
-  return collect(createCapture(options, { target: window, scheduler: asyncScheduler, memory }));
+/** A capture running on `clock`, virtual time that moves only when the test moves it. */
+export interface Capturing extends Collected {
+  clock: VirtualClock;
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** createCapture on this window, on a virtual clock of its own, collected. */
+export function capture(
+  options: CaptureOptions,
+  { memory = memoryOf(), stop$ }: { memory?: CaptureMemory; stop$?: Observable<unknown> } = {},
+): Capturing {
+  const clock = new VirtualClock();
+  const deps = { target: window, scheduler: clock, memory };
+  return { ...collect(createCapture(options, stop$ ? { ...deps, stop$ } : deps)), clock };
+}
 
-/** Waits until `predicate` holds (checked every 20 ms), failing after `timeoutMs`. */
-export async function until(predicate: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
+// Only for until's polling: a test never waits a fixed time.
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until `predicate` holds (checked every 20 ms), failing after `timeoutMs`: for what the real
+ * browser does. With a `clock`, what is due on it runs before each check (time does not move), as
+ * the event loop runs the work an event leaves for a later task.
+ */
+export async function until(
+  predicate: () => boolean,
+  what: string,
+  clock?: VirtualClock,
+  timeoutMs = 4000,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
+  for (;;) {
+    clock?.runDue();
+    if (predicate()) return;
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
+    await pause(20);
   }
 }
 
-/** Two animation frames: enough for IntersectionObserver to deliver after a layout change. */
+/** Two animation frames: a rendering update of the page, and the tasks it queued, are over. */
 export const frames = () =>
   new Promise<void>((resolve) =>
     requestAnimationFrame(() =>
@@ -85,6 +114,39 @@ export const frames = () =>
       }),
     ),
   );
+
+/**
+ * Resolves once every IntersectionObserver of the page has delivered what it sees of the page as it
+ * is now: a probe observer made now gets its first entries from the next rendering update, which
+ * computes the others' entries too, and they go out in that update's task (or an earlier one); two
+ * frames later that task is over. An observer that a callback of that task makes (capture's
+ * observer for questions partly in view) needs a second call.
+ */
+export async function intersectionsDelivered(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const probe = new PageIntersectionObserver(() => {
+      probe.disconnect();
+      resolve();
+    });
+    probe.observe(document.documentElement);
+  });
+  await frames();
+}
+
+/**
+ * Makes `change` to the page and resolves once every MutationObserver made before has been told of
+ * it: observers are told in the order they were made, in one microtask, and a probe made now is last.
+ */
+export async function mutationsDelivered(change: () => void): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const probe = new PageMutationObserver(() => {
+      probe.disconnect();
+      resolve();
+    });
+    probe.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    change();
+  });
+}
 
 /** Presses a key with modifiers held, as a person does (sendKeys' `press` takes no combinations). */
 export async function chord(modifiers: string[], key: string): Promise<void> {
@@ -161,6 +223,27 @@ export function mount<E extends Element>(element: E): E {
     element.remove();
   });
   return element;
+}
+
+/**
+ * Counts the `type` events at or inside `element` (those `which` accepts), from a capture-phase
+ * listener on the window: added after capture starts, it hears each event after capture's own
+ * listener, whatever the page does with the event. Removed at cleanUp.
+ */
+export function countEvents(
+  type: string,
+  element: Node,
+  which: (event: Event) => boolean = () => true,
+): () => number {
+  let count = 0;
+  const listener = (event: Event) => {
+    if (event.target instanceof Node && element.contains(event.target) && which(event)) count += 1;
+  };
+  window.addEventListener(type, listener, { capture: true });
+  cleanups.push(() => {
+    window.removeEventListener(type, listener, { capture: true });
+  });
+  return () => count;
 }
 
 /** Removes what the test added and puts the page back: top, default viewport, no focus. */

@@ -10,11 +10,14 @@ import {
   cleanUp,
   click,
   frames,
+  intersectionsDelivered,
   memoryOf,
   only,
-  sleep,
   until,
 } from './capture-fixtures.js';
+
+// Past every timing rule of capture: whatever was to come late has come.
+const LONG_AFTER_MS = 60_000;
 
 interface Registration {
   target: EventTarget;
@@ -105,15 +108,19 @@ async function runEverything(questionCount: number) {
   const spy = spyOnListenersAndObservers();
   try {
     const capturing = capture(everything);
-    await until(() => capturing.ofType('question_viewed').length > 0, 'question_viewed');
+    const { clock } = capturing;
+    await until(() => capturing.ofType('question_viewed').length > 0, 'question_viewed', clock);
     // Exercise the sources: a question partly in view (its own observer), a flag, typing, a shortcut.
     window.scrollTo(0, 120);
     await frames();
     await click(document.querySelector('#question_1000 .flag_question')!);
-    document.querySelector<HTMLInputElement>('input[name=question_1000]')!.focus();
+    const input = document.querySelector<HTMLInputElement>('input[name=question_1000]')!;
+    input.focus();
     await sendKeys({ type: 'x' });
     await sendKeys({ press: 'F12' });
-    await until(() => capturing.ofType('question_answered').length > 0, 'question_answered');
+    await until(() => input.value === 'x', 'the x typed');
+    clock.advanceBy(50); // the answer debounce
+    await until(() => capturing.ofType('question_answered').length > 0, 'question_answered', clock);
     const addedWhileRunning = ours(spy.added).length;
     capturing.subscription.unsubscribe();
     return { spy, capturing, addedWhileRunning };
@@ -125,17 +132,17 @@ async function runEverything(questionCount: number) {
 describe('createCapture', () => {
   afterEach(cleanUp);
 
-  it('emits session_started once per attempt, first, with the user agent', async () => {
+  it('emits session_started once per attempt, first, with the user agent', () => {
     const memory = memoryOf();
-    const first = capture(only('captureSessionStart', 'captureScreen'), memory);
+    const first = capture(only('captureSessionStart', 'captureScreen'), { memory });
     first.subscription.unsubscribe();
     expect(first.events[0]).to.deep.include({
       type: 'session_started',
       data: { user_agent: navigator.userAgent },
     });
     expect(memory.has('session_started')).to.equal(true);
-    const reload = capture(only('captureSessionStart'), memory);
-    await sleep(20);
+    const reload = capture(only('captureSessionStart'), { memory });
+    reload.clock.advanceBy(LONG_AFTER_MS);
     reload.subscription.unsubscribe();
     expect(reload.events).to.deep.equal([]);
   });
@@ -193,7 +200,8 @@ describe('createCapture', () => {
     const spy = spyOnListenersAndObservers();
     try {
       const capturing = capture(only());
-      await sleep(20);
+      await frames();
+      capturing.clock.advanceBy(LONG_AFTER_MS);
       capturing.subscription.unsubscribe();
       expect(capturing.events).to.deep.equal([]);
       expect(ours(spy.added)).to.deep.equal([]);
@@ -222,7 +230,8 @@ describe('createCapture', () => {
         const spy = spyOnListenersAndObservers();
         try {
           const capturing = capture({ captureAnswers: true, ...options });
-          await sleep(10);
+          await frames();
+          capturing.clock.advanceBy(LONG_AFTER_MS);
           capturing.subscription.unsubscribe();
           return ours(spy.added).map(
             ({ target, type }) =>
@@ -253,7 +262,8 @@ describe('createCapture', () => {
         captureSessionStart: false,
         captureWarnings: false,
       });
-      await sleep(50);
+      await frames();
+      capturing.clock.advanceBy(LONG_AFTER_MS);
       capturing.subscription.unsubscribe();
       expect(spy.observers.map((observer) => observer.kind)).to.not.include('IntersectionObserver');
       expect(ours(spy.added).map(({ type }) => type)).to.not.include('resize');
@@ -300,7 +310,7 @@ describe('createCapture', () => {
         return question.classList.contains('marked');
       },
     });
-    await until(() => capturing.ofType('question_viewed').length === 1, 'question_viewed');
+    await until(() => capturing.ofType('question_viewed').length === 1, 'question_viewed', capturing.clock);
     const flag = document.querySelector('#question_101 .flag_question')!;
     await click(flag); // the reader throws
     await click(flag); // the source was restarted: unflagging is recorded
@@ -322,19 +332,19 @@ describe('createCapture', () => {
   it('on stop$, records what the timing rules hold back and completes', async () => {
     canvasQuiz([{ id: '101' }, { id: '102', heightPx: 2000 }]);
     const stop$ = new Subject<void>();
-    const events: { type: string; data?: unknown }[] = [];
-    let completed = false;
-    createCapture(
+    const capturing = capture(
       { ...only('captureQuestionViews', 'captureVisibility'), questionViewThrottleMs: 60_000 },
-      { target: window, scheduler: asyncScheduler, memory: memoryOf(), stop$ },
-    ).subscribe({ next: (event) => events.push(event), complete: () => (completed = true) });
-    await until(() => events.length === 1, 'the first question_viewed');
+      { stop$ },
+    );
+    const { events, clock } = capturing;
+    await until(() => events.length === 1, 'the first question_viewed', clock);
     window.scrollTo(0, 300); // 102 fills the viewport; its batch waits for the 60 s throttle
-    await frames();
-    await sleep(50);
+    await intersectionsDelivered();
+    clock.advanceBy(59_999); // the whole throttle window but its last millisecond
     expect(events).to.have.length(1);
     stop$.next();
-    expect(completed).to.equal(true);
+    expect(capturing.completed()).to.equal(true);
     expect(events.map((event) => event.data)).to.deep.equal([['101'], ['102']]);
+    expect(events[1]!.capturedAt).to.equal(59_999);
   });
 });

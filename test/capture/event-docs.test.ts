@@ -91,6 +91,7 @@ describe('the event catalog', () => {
           (type) => capturing.ofType(type).length > 0,
         ),
       'events from every kind of source',
+      capturing.clock,
     );
     capturing.subscription.unsubscribe();
     const types = new Set(capturing.events.map((event) => event.type));

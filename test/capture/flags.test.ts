@@ -1,20 +1,20 @@
 import { expect } from '@esm-bundle/chai';
-import { asyncScheduler, Subject } from 'rxjs';
-import { createCapture } from '../../src/capture/create-capture.js';
+import { Subject } from 'rxjs';
 import {
   capture,
   canvasQuiz,
   cleanUp,
   click,
-  collect,
-  memoryOf,
+  countEvents,
   mount,
+  mutationsDelivered,
   only,
-  sleep,
   until,
 } from './capture-fixtures.js';
 
 const flags = only('captureQuestionFlags', 'captureWarnings');
+// Past every timing rule of capture: whatever was to come late has come.
+const LONG_AFTER_MS = 60_000;
 
 describe('question_flagged', () => {
   afterEach(cleanUp);
@@ -45,8 +45,14 @@ describe('question_flagged', () => {
       event.stopPropagation();
     });
     const capturing = capture(flags);
+    const clicks = countEvents('click', flag);
     await click(flag);
-    await sleep(100);
+    await until(() => clicks() === 1, 'the click');
+    // A change of the question would reach capture's observer before this one.
+    await mutationsDelivered(() => {
+      document.querySelector('#question_101')!.setAttribute('data-probe', '');
+    });
+    capturing.clock.advanceBy(LONG_AFTER_MS);
     capturing.subscription.unsubscribe();
     expect(capturing.events).to.deep.equal([]);
   });
@@ -111,16 +117,19 @@ describe('question_flagged', () => {
       event.stopImmediatePropagation();
     });
     const stop$ = new Subject<void>();
-    const capturing = collect(
-      createCapture(flags, { target: window, scheduler: asyncScheduler, memory: memoryOf(), stop$ }),
-    );
+    const capturing = capture(flags, { stop$ });
+    const clicks = countEvents('click', question);
     await click(question.querySelector('.flag_question')!);
+    await until(() => clicks() === 1, 'the click');
     // It flags later; capture stops before the observer has delivered that change.
     question.classList.add('marked');
     stop$.next();
     expect(capturing.events.map((event) => event.data)).to.deep.equal([{ flagged: true, questionId: '101' }]);
-    question.classList.remove('marked');
-    await sleep(20);
+    // An observer still watching would be told of this before the probe is.
+    await mutationsDelivered(() => {
+      question.classList.remove('marked');
+    });
+    capturing.clock.advanceBy(LONG_AFTER_MS);
     expect(capturing.events).to.have.length(1);
     expect(capturing.completed()).to.equal(true);
   });
@@ -149,9 +158,11 @@ describe('question_flagged', () => {
     stray.className = 'flag_question';
     stray.textContent = 'stray flag';
     const capturing = capture(flags);
+    const clicks = countEvents('click', stray);
     await click(stray);
     await click(stray);
-    await sleep(50);
+    await until(() => clicks() === 2, 'both clicks');
+    capturing.clock.advanceBy(LONG_AFTER_MS);
     capturing.subscription.unsubscribe();
     expect(capturing.events.map((event) => event.data)).to.deep.equal([{ reason: 'flag_outside_question' }]);
   });

@@ -1,6 +1,19 @@
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { capture, canvasQuiz, chord, cleanUp, click, mount, only, sleep, until } from './capture-fixtures.js';
+import {
+  capture,
+  canvasQuiz,
+  chord,
+  cleanUp,
+  click,
+  countEvents,
+  mount,
+  only,
+  until,
+} from './capture-fixtures.js';
+
+// Past every timing rule of capture: whatever was to come late has come.
+const LONG_AFTER_MS = 60_000;
 
 const textInput = (id: string) => `<input type="text" name="question_${id}" class="question_input">`;
 
@@ -79,14 +92,15 @@ describe('fullscreen_entered / fullscreen_exited', () => {
     await click(button);
     await until(() => capturing.events.length === 1, 'fullscreen_entered');
     expect(document.fullscreenElement).to.equal(document.documentElement);
-    await sleep(100);
+    capturing.clock.advanceBy(100);
     await document.exitFullscreen();
     await until(() => capturing.events.length === 2, 'fullscreen_exited');
     capturing.subscription.unsubscribe();
     const [entered, exited] = capturing.events;
     expect(entered).to.deep.include({ type: 'fullscreen_entered', data: {} });
     expect(exited!.type).to.equal('fullscreen_exited');
-    expect((exited!.data as { fullscreen_ms: number }).fullscreen_ms).to.be.at.least(100);
+    expect((exited!.data as { fullscreen_ms: number }).fullscreen_ms).to.equal(100);
+    expect(exited!.capturedAt - entered!.capturedAt).to.equal(100);
   });
 });
 
@@ -106,7 +120,7 @@ describe('network_disconnected / network_reconnected', () => {
     try {
       await executeServerCommand('network', { offline: true, urlPattern: '*://nowhere.invalid/*' });
       await until(() => capturing.events.length === 1, 'network_disconnected');
-      await sleep(100);
+      capturing.clock.advanceBy(100);
     } finally {
       await executeServerCommand('network', {});
     }
@@ -115,7 +129,8 @@ describe('network_disconnected / network_reconnected', () => {
     const [lost, back] = capturing.events;
     expect(lost).to.deep.include({ type: 'network_disconnected', data: {} });
     expect(back!.type).to.equal('network_reconnected');
-    expect((back!.data as { offline_ms: number }).offline_ms).to.be.at.least(100);
+    expect((back!.data as { offline_ms: number }).offline_ms).to.equal(100);
+    expect(back!.capturedAt - lost!.capturedAt).to.equal(100);
   });
 });
 
@@ -136,10 +151,12 @@ describe('shortcut_pressed', () => {
     await chord(['Alt'], 'ArrowLeft');
     await chord(['Control'], 'KeyB'); // bold: not a way out of the page
     // Auto-repeat of a held key is one press.
+    const f12Ups = countEvents('keyup', document, (event) => (event as KeyboardEvent).code === 'F12');
     await sendKeys({ down: 'F12' });
     await sendKeys({ down: 'F12' });
     await sendKeys({ up: 'F12' });
-    await sleep(50);
+    await until(() => f12Ups() === 1, 'F12 released');
+    capturing.clock.advanceBy(LONG_AFTER_MS);
     capturing.subscription.unsubscribe();
     expect(capturing.events.map((event) => event.data)).to.deep.equal([
       { shortcut: 'F12', purpose: 'developer_tools' },

@@ -1,21 +1,45 @@
 import { expect } from '@esm-bundle/chai';
 import { setViewport } from '@web/test-runner-commands';
 import type { CaptureOptions } from '../../src/capture/capture-options.js';
+import type { VirtualClock } from '../helpers/test-scheduler.js';
 import {
   capture,
   canvasQuiz,
   cleanUp,
-  frames,
+  intersectionsDelivered,
   memoryOf,
   mount,
+  mutationsDelivered,
   only,
-  sleep,
   until,
   VIEWPORT,
 } from './capture-fixtures.js';
 
-// Fast batches: the throttle itself is tested in virtual time.
-const views: CaptureOptions = { ...only('captureQuestionViews'), questionViewThrottleMs: 0 };
+// The default quiet time after DOM changes before questions are looked up again.
+const SCAN_MS = 50;
+// Batches sent at once (one tick later): the throttle itself is tested in timing-rules.test.ts.
+const views: CaptureOptions = {
+  ...only('captureQuestionViews'),
+  questionViewThrottleMs: 0,
+  questionScanDelayMs: SCAN_MS,
+};
+// Past every timing rule of capture: whatever was to come late has come.
+const LONG_AFTER_MS = 60_000;
+
+/**
+ * Resolves once capture has counted all it will ever count of the page as it is now: a look-up of
+ * questions waiting for its quiet time has run, the observer of questions entering and leaving the
+ * viewport has delivered, then the observer its callback makes for questions partly in view, and
+ * the clock has moved past every timing rule after each.
+ */
+async function settled(clock: VirtualClock): Promise<void> {
+  for (let round = 0; round < 2; round += 1) {
+    clock.advanceBy(LONG_AFTER_MS);
+    await intersectionsDelivered();
+  }
+  clock.advanceBy(LONG_AFTER_MS);
+}
+
 const viewed = (events: { type: string; data?: unknown }[]) =>
   events.filter((event) => event.type === 'question_viewed').map((event) => event.data as string[]);
 
@@ -35,8 +59,8 @@ describe('question_viewed on Canvas markup, through IntersectionObserver', () =>
   it('counts the questions entirely visible at load, without any scroll', async () => {
     canvasQuiz(QUIZ);
     const capturing = capture(views);
-    await until(() => viewed(capturing.events).length === 1, 'question_viewed');
-    await sleep(100);
+    await until(() => viewed(capturing.events).length === 1, 'question_viewed', capturing.clock);
+    await settled(capturing.clock);
     capturing.subscription.unsubscribe();
     expect(viewed(capturing.events)).to.deep.equal([['101', '102']]);
   });
@@ -44,15 +68,15 @@ describe('question_viewed on Canvas markup, through IntersectionObserver', () =>
   it('counts a question once it is entirely in view after a scroll, and a tall one once it fills the viewport', async () => {
     canvasQuiz(QUIZ);
     const capturing = capture(views);
-    await until(() => viewed(capturing.events).length === 1, 'the questions visible at load');
+    const { clock } = capturing;
+    await until(() => viewed(capturing.events).length === 1, 'the questions visible at load', clock);
     window.scrollTo(0, 100); // 103 at 308–558: inside; 104 starts at 558
-    await until(() => viewed(capturing.events).length === 2, '103 after scrolling');
+    await until(() => viewed(capturing.events).length === 2, '103 after scrolling', clock);
     window.scrollTo(0, 600); // 104 at 58–958: does not fill the viewport yet
-    await frames();
-    await sleep(100);
+    await settled(clock);
     expect(viewed(capturing.events)).to.have.length(2);
     window.scrollTo(0, 700); // 104 at -42–858: fills it
-    await until(() => viewed(capturing.events).length === 3, '104 filling the viewport');
+    await until(() => viewed(capturing.events).length === 3, '104 filling the viewport', clock);
     capturing.subscription.unsubscribe();
     expect(viewed(capturing.events)).to.deep.equal([['101', '102'], ['103'], ['104']]);
   });
@@ -62,13 +86,17 @@ describe('question_viewed on Canvas markup, through IntersectionObserver', () =>
     document.body.prepend(spacer);
     canvasQuiz(QUIZ);
     const capturing = capture(views);
-    await frames();
-    await sleep(100);
+    const { clock } = capturing;
+    await settled(clock);
     expect(viewed(capturing.events)).to.deep.equal([]);
     spacer.remove();
-    await until(() => viewed(capturing.events).length === 1, 'questions moved up by the layout change');
+    await until(
+      () => viewed(capturing.events).length === 1,
+      'questions moved up by the layout change',
+      clock,
+    );
     await setViewport({ width: VIEWPORT.width, height: 700 });
-    await until(() => viewed(capturing.events).length === 2, '103 inside the taller viewport');
+    await until(() => viewed(capturing.events).length === 2, '103 inside the taller viewport', clock);
     capturing.subscription.unsubscribe();
     expect(viewed(capturing.events)).to.deep.equal([['101', '102'], ['103']]);
   });
@@ -76,15 +104,14 @@ describe('question_viewed on Canvas markup, through IntersectionObserver', () =>
   it('reports each id once per attempt, through the attempt memory', async () => {
     canvasQuiz(QUIZ);
     const memory = memoryOf(['question_viewed:101']);
-    const first = capture(views, memory);
-    await until(() => viewed(first.events).length === 1, 'question_viewed');
+    const first = capture(views, { memory });
+    await until(() => viewed(first.events).length === 1, 'question_viewed', first.clock);
     first.subscription.unsubscribe();
     expect(viewed(first.events)).to.deep.equal([['102']]);
     expect([...memory.keys]).to.have.members(['question_viewed:101', 'question_viewed:102']);
     // A reload of the same attempt: the same memory, nothing new in view.
-    const second = capture(views, memory);
-    await frames();
-    await sleep(150);
+    const second = capture(views, { memory });
+    await settled(second.clock);
     second.subscription.unsubscribe();
     expect(viewed(second.events)).to.deep.equal([]);
   });
@@ -92,17 +119,21 @@ describe('question_viewed on Canvas markup, through IntersectionObserver', () =>
   it('picks up questions added or replaced later, and counts a replaced one only once', async () => {
     const quiz = canvasQuiz(QUIZ.slice(0, 2));
     const capturing = capture(views);
-    await until(() => viewed(capturing.events).length === 1, 'the first questions');
+    const { clock } = capturing;
+    await until(() => viewed(capturing.events).length === 1, 'the first questions', clock);
     // The page swaps question 101 for a fresh element and inserts question 106 above it.
     const old = document.getElementById('question_101')!;
     const fresh = old.cloneNode(true) as Element;
-    old.replaceWith(fresh);
     const holder = document.createElement('div');
     holder.innerHTML =
       '<div class="display_question question essay_question" id="question_106" style="height:100px">new</div>';
-    quiz.prepend(holder);
-    await until(() => viewed(capturing.events).length === 2, 'question 106');
-    await sleep(150);
+    await mutationsDelivered(() => {
+      old.replaceWith(fresh);
+      quiz.prepend(holder);
+    });
+    clock.advanceBy(SCAN_MS);
+    await until(() => viewed(capturing.events).length === 2, 'question 106', clock);
+    await settled(clock);
     capturing.subscription.unsubscribe();
     expect(viewed(capturing.events)).to.deep.equal([['101', '102'], ['106']]);
   });
@@ -111,8 +142,8 @@ describe('question_viewed on Canvas markup, through IntersectionObserver', () =>
     canvasQuiz(QUIZ.slice(0, 3));
     document.getElementById('question_102')!.style.display = 'none';
     const capturing = capture(views);
-    await until(() => viewed(capturing.events).length === 1, 'question_viewed');
-    await sleep(100);
+    await until(() => viewed(capturing.events).length === 1, 'question_viewed', capturing.clock);
+    await settled(capturing.clock);
     capturing.subscription.unsubscribe();
     expect(viewed(capturing.events)).to.deep.equal([['101', '103']]);
   });
@@ -127,7 +158,7 @@ describe('question_viewed on other quiz UIs', () => {
       .map((id) => `<section data-quiz-question-id="${id}" style="height:100px">Q${id}</section>`)
       .join('');
     const capturing = capture(views);
-    await until(() => viewed(capturing.events).length === 1, 'question_viewed');
+    await until(() => viewed(capturing.events).length === 1, 'question_viewed', capturing.clock);
     capturing.subscription.unsubscribe();
     expect(viewed(capturing.events)).to.deep.equal([['7', '8']]);
   });
@@ -142,7 +173,7 @@ describe('question_viewed on other quiz UIs', () => {
       questionSelector: '.quiz-item',
       questionId: (element) => element.getAttribute('data-key')?.replace('q-', ''),
     });
-    await until(() => viewed(capturing.events).length === 1, 'question_viewed');
+    await until(() => viewed(capturing.events).length === 1, 'question_viewed', capturing.clock);
     capturing.subscription.unsubscribe();
     expect(viewed(capturing.events)).to.deep.equal([['31', '32']]);
   });
@@ -164,13 +195,15 @@ describe('garbage in the quiz DOM', () => {
       <div class="question" id="question_5" style="height:40px">second 5</div>
       <a href="#" class="flag_question">a flag outside any question</a>`;
     const capturing = capture({ ...views, captureWarnings: true });
-    await until(() => viewed(capturing.events).length === 1, 'the valid question');
+    await until(() => viewed(capturing.events).length === 1, 'the valid question', capturing.clock);
     // More of the same garbage later: already reported.
-    quiz.insertAdjacentHTML(
-      'beforeend',
-      '<div class="question" style="height:40px">another without id</div>',
-    );
-    await sleep(200);
+    await mutationsDelivered(() => {
+      quiz.insertAdjacentHTML(
+        'beforeend',
+        '<div class="question" style="height:40px">another without id</div>',
+      );
+    });
+    await settled(capturing.clock);
     capturing.subscription.unsubscribe();
     window.removeEventListener('error', onError);
     expect(errors).to.deep.equal([]);

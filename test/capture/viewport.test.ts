@@ -3,7 +3,27 @@ import { setViewport } from '@web/test-runner-commands';
 import { asyncScheduler } from 'rxjs';
 import { fromViewport } from '../../src/capture/from-viewport.js';
 import { testScheduler } from '../helpers/test-scheduler.js';
-import { capture, cleanUp, only, sleep, until } from './capture-fixtures.js';
+import { capture, cleanUp, frames, only, until } from './capture-fixtures.js';
+
+// Past every timing rule of capture: whatever was to come late has come.
+const LONG_AFTER_MS = 60_000;
+
+/** What the page has been told of its viewport so far: each resize (size and ratio) and ratio change. */
+function watchViewport() {
+  const seen: string[] = [];
+  const onResize = () => seen.push(`resize ${innerWidth}x${innerHeight}@${devicePixelRatio}`);
+  const ratio = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
+  const onRatio = () => seen.push(`ratio ${devicePixelRatio}`);
+  window.addEventListener('resize', onResize);
+  ratio.addEventListener('change', onRatio);
+  return {
+    has: (what: string) => seen.includes(what),
+    stop() {
+      window.removeEventListener('resize', onResize);
+      ratio.removeEventListener('change', onRatio);
+    },
+  };
+}
 
 describe('window_resized / screen_changed in a real browser', () => {
   afterEach(cleanUp);
@@ -25,14 +45,31 @@ describe('window_resized / screen_changed in a real browser', () => {
 
   it('records a resize once it settles, and a change of pixel ratio (zoom)', async () => {
     const capturing = capture({ ...only('captureWindowSize'), resizeDebounceMs: 400 });
-    await setViewport({ width: 700, height: 500 });
-    await setViewport({ width: 640, height: 480 });
-    await until(() => capturing.events.length === 1, 'window_resized');
-    // Browser zoom: CSS size and pixel ratio change together. (Chromium's emulation of a ratio change
-    // alone fires neither resize nor the media query change, so that case is not reproducible here.)
-    await setViewport({ width: 500, height: 400, deviceScaleFactor: 2 });
-    await until(() => capturing.events.length === 2, 'window_resized for the zoom');
-    await sleep(200);
+    const { clock } = capturing;
+    const viewport = watchViewport();
+    try {
+      await setViewport({ width: 700, height: 500 });
+      await setViewport({ width: 640, height: 480 });
+      // The clock stands still while the burst comes in: it settles once the debounce has passed.
+      await until(() => viewport.has('resize 640x480@1'), 'the resize events');
+      clock.advanceBy(399);
+      expect(capturing.events).to.deep.equal([]);
+      clock.advanceBy(1);
+      expect(capturing.events).to.have.length(1);
+      // Browser zoom: CSS size and pixel ratio change together. (Chromium's emulation of a ratio change
+      // alone fires neither resize nor the media query change, so that case is not reproducible here.)
+      await setViewport({ width: 500, height: 400, deviceScaleFactor: 2 });
+      await until(
+        () => viewport.has('resize 500x400@2') && viewport.has('ratio 2'),
+        'the resize and the ratio change',
+      );
+      clock.advanceBy(400);
+      expect(capturing.events).to.have.length(2);
+      await frames();
+      clock.advanceBy(LONG_AFTER_MS);
+    } finally {
+      viewport.stop();
+    }
     capturing.subscription.unsubscribe();
     expect(capturing.events.map((event) => event.data)).to.deep.equal([
       {
