@@ -25,6 +25,10 @@ const MESSAGES = {
 
 export type ProctorErrorCode = keyof typeof MESSAGES;
 
+/** True for one of the codes above (own keys only: `toString` is no code). */
+export const isProctorErrorCode = (code: unknown): code is ProctorErrorCode =>
+  Object.hasOwn(MESSAGES, code as PropertyKey);
+
 export function messageFor(code: ProctorErrorCode, detail?: string): string {
   return detail === undefined ? MESSAGES[code] : `${MESSAGES[code]}: ${detail}`;
 }

@@ -160,7 +160,9 @@ describe('canvas client: conventions', () => {
         await addFault({ path: '/submissions/self', action: 'status', status, contentType, body });
         const error = await expectCanvasError(getSelf(), status, message);
         expect(error).to.be.instanceOf(CanvasApiError);
-        expect(isProctorError(error)).to.equal(true);
+        expect(isCanvasApiError(error)).to.equal(true);
+        // The client's errors are its own (it stands alone as quiz-proctor/canvas), not the proctor's.
+        expect(isProctorError(error)).to.equal(false);
         expect(error.body).to.equal(typeof body === 'string' ? body : JSON.stringify(body));
         expect(error.method).to.equal('GET');
         expect(error.url).to.equal(
