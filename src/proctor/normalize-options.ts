@@ -16,8 +16,9 @@ function canvasId(value: unknown, option: string): string {
   return text;
 }
 
-function positiveInteger(value: unknown, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
+/** `value`, or `fallback` when it is absent; without a fallback the option is required. */
+function positiveInteger(value: unknown, option: string, fallback?: number): number {
+  if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
     throw new ConfigError(option, `must be a positive integer, got ${JSON.stringify(value)}`);
   }
@@ -55,7 +56,8 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   const submission = options.submission;
   if (submission !== undefined) {
     canvasId(submission.id, 'submission.id');
-    positiveInteger(submission.attempt, 'submission.attempt', 1);
+    // Required: a guessed attempt would be accepted until completion, which Canvas then refuses.
+    positiveInteger(submission.attempt, 'submission.attempt');
     if (typeof submission.validationToken !== 'string' || submission.validationToken === '') {
       throw new ConfigError('submission.validationToken', 'must be a non-empty string');
     }

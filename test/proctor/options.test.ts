@@ -17,6 +17,12 @@ describe('createProctor options', () => {
       'submission.validationToken',
     ],
     ['a malformed base URL', { ...valid, baseUrl: 'http://[' }, 'baseUrl'],
+    // A guessed attempt would only fail at completion, after the student's work.
+    [
+      'a submission without an attempt',
+      { ...valid, submission: { id: 1, validationToken: 't' } },
+      'submission.attempt',
+    ],
   ] as const) {
     it(`throws a ConfigError naming the option for ${name}`, () => {
       let thrown: unknown;
