@@ -106,6 +106,8 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
             : new ProctorError('session_failed', String(cause), { cause });
         report(error);
         setState('failed');
+        // A later start() tries again: after a `network_failed` it resumes the attempt kept saved.
+        starting = undefined;
         throw error;
       }
     })();

@@ -73,7 +73,12 @@ export interface CompleteResult {
 
 /** A running capture of one quiz attempt. */
 export interface Proctor {
-  /** Starts, resumes (after a reload) or adopts the submission, then captures and delivers. Idempotent. */
+  /**
+   * Starts, resumes (after a reload) or adopts the submission, then captures and delivers. Idempotent
+   * while it runs or once it succeeded. Rejects with a `SessionError`: Canvas's refusal, or
+   * `network_failed` when Canvas could not be reached; start() may then be called again (an attempt
+   * saved by an earlier page is kept and resumed).
+   */
   start(): Promise<SubmissionRef>;
   /**
    * Sends at once (lifting a pause or a backoff) and resolves when every event captured before the
