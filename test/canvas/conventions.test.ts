@@ -229,4 +229,28 @@ describe('canvas client: conventions', () => {
     });
     expect(canvasMessage('', 'Bad Gateway')).to.deep.equal({ message: 'Bad Gateway' });
   });
+
+  describe('base URL', () => {
+    // A <base href> (or a srcdoc iframe, whose location is about:srcdoc) moves the page's base away
+    // from location: relative URLs on the page, and so the client's, resolve against document.baseURI.
+    function withBase<T>(href: string, run: () => T): T {
+      const base = document.createElement('base');
+      base.href = href;
+      document.head.prepend(base);
+      try {
+        return run();
+      } finally {
+        base.remove();
+      }
+    }
+
+    it("resolves a relative baseUrl against the page's base URL, and defaults to its origin", () => {
+      expect(withBase('/lms/courses/', () => createCanvasClient({ baseUrl: 'canvas' }).baseUrl)).to.equal(
+        `${location.origin}/lms/courses/canvas/`,
+      );
+      expect(withBase('https://canvas.example/courses/1/', () => createCanvasClient().baseUrl)).to.equal(
+        'https://canvas.example/',
+      );
+    });
+  });
 });
