@@ -1,4 +1,3 @@
-import { resolveCaptureOptions } from '../capture/resolve-capture-options.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { ProctorOptions } from './proctor-options.js';
 import { DEFAULTS, type ResolvedOptions } from './resolved-options.js';
@@ -29,8 +28,8 @@ function positiveInteger(value: unknown, option: string, fallback?: number): num
 // `about:srcdoc` in a srcdoc iframe (and ignores a <base href>).
 const pageUrl = () => document.baseURI;
 
-function baseUrlOf(value: unknown): string {
-  if (value === undefined) return new URL(pageUrl()).origin;
+// The default, `/`, is the origin of the page's base.
+function baseUrlOf(value: unknown = '/'): string {
   if (typeof value !== 'string') throw new ConfigError('baseUrl', 'must be a string URL');
   try {
     // Relative URLs resolve against the page, as a quiz page served by Canvas itself would use them.
@@ -45,6 +44,8 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   if (typeof (options as unknown) !== 'object' || (options as unknown) === null) {
     throw new ConfigError('options', 'must be an object');
   }
+  const courseId = canvasId(options.courseId, 'courseId');
+  const quizId = canvasId(options.quizId, 'quizId');
   const auth = options.auth ?? { type: 'session' };
   if (auth.type === 'bearer') {
     if (typeof auth.token !== 'string' || auth.token === '') {
@@ -87,11 +88,23 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   if (typeof (capture as unknown) !== 'object' || (capture as unknown) === null) {
     throw new ConfigError('capture', 'must be an object');
   }
-  // Bad selectors or durations throw now, in the caller's stack, not later inside start().
-  resolveCaptureOptions(capture, document.createDocumentFragment());
+  // `maxRetryAfterMs` is the deprecated name of `retryAfterMaxMs` (README, "Deprecated").
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- reading it is how it keeps working
+  const { maxRetryAfterMs } = options;
+  if (maxRetryAfterMs !== undefined && options.retryAfterMaxMs !== undefined) {
+    throw new ConfigError('maxRetryAfterMs', 'is the deprecated name of `retryAfterMaxMs`: give only that');
+  }
+  const numbers = { ...DEFAULTS };
+  for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
+    numbers[key] = positiveInteger(options[key], key, DEFAULTS[key]);
+  }
+  if (maxRetryAfterMs !== undefined) {
+    numbers.retryAfterMaxMs = positiveInteger(maxRetryAfterMs, 'maxRetryAfterMs');
+  }
   return {
-    courseId: canvasId(options.courseId, 'courseId'),
-    quizId: canvasId(options.quizId, 'quizId'),
+    ...numbers,
+    courseId,
+    quizId,
     baseUrl: baseUrlOf(options.baseUrl),
     auth,
     submission:
@@ -106,23 +119,6 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
     eventsUrl: eventsUrl === undefined ? undefined : new URL(eventsUrl, pageUrl()).href,
     autoComplete: options.autoComplete ?? false,
     timeWarningsSec: [...warnings],
-    completeFlushTimeoutMs: positiveInteger(
-      options.completeFlushTimeoutMs,
-      'completeFlushTimeoutMs',
-      DEFAULTS.completeFlushTimeoutMs,
-    ),
     capture,
-    flushIntervalMs: positiveInteger(options.flushIntervalMs, 'flushIntervalMs', DEFAULTS.flushIntervalMs),
-    maxBatchEvents: positiveInteger(options.maxBatchEvents, 'maxBatchEvents', DEFAULTS.maxBatchEvents),
-    maxBatchBytes: positiveInteger(options.maxBatchBytes, 'maxBatchBytes', DEFAULTS.maxBatchBytes),
-    maxStoredEvents: positiveInteger(options.maxStoredEvents, 'maxStoredEvents', DEFAULTS.maxStoredEvents),
-    maxStoredBytes: positiveInteger(options.maxStoredBytes, 'maxStoredBytes', DEFAULTS.maxStoredBytes),
-    retryBaseDelayMs: positiveInteger(
-      options.retryBaseDelayMs,
-      'retryBaseDelayMs',
-      DEFAULTS.retryBaseDelayMs,
-    ),
-    retryMaxDelayMs: positiveInteger(options.retryMaxDelayMs, 'retryMaxDelayMs', DEFAULTS.retryMaxDelayMs),
-    maxRetryAfterMs: positiveInteger(options.maxRetryAfterMs, 'maxRetryAfterMs', DEFAULTS.maxRetryAfterMs),
   };
 }

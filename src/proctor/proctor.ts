@@ -42,8 +42,18 @@ export interface ProctorEvents {
   /** An event Canvas refused on its own, set aside in the dead-letter store. */
   deadLettered: DeadLetter;
   /** The attempt ends in `secondsLeft` seconds (see `timeWarningsSec`). */
-  time_warning: { secondsLeft: number };
+  timeWarning: { secondsLeft: number };
   /** The attempt's time is up (it is completed now if `autoComplete` is on). */
+  timeUp: { endAt: string | null };
+  /**
+   * The former name of `timeWarning`; its listeners still hear it.
+   * @deprecated Listen to `timeWarning`; this name goes in the next release.
+   */
+  time_warning: { secondsLeft: number };
+  /**
+   * The former name of `timeUp`; its listeners still hear it.
+   * @deprecated Listen to `timeUp`; this name goes in the next release.
+   */
   time_up: { endAt: string | null };
 }
 

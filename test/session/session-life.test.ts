@@ -180,9 +180,12 @@ describe('the session manager', () => {
     const fixture = await createFixture({ timeLimitMinutes: 1 });
     const proctor = proctorFor(fixture, { autoComplete: true, timeWarningsSec: [2] });
     const seen: string[] = [];
-    proctor.on('time_warning', ({ secondsLeft }) => seen.push(`warning ${secondsLeft}`));
+    proctor.on('timeWarning', ({ secondsLeft }) => seen.push(`warning ${secondsLeft}`));
+    // The deprecated snake_case names still fire for one release.
+    proctor.on('time_warning', ({ secondsLeft }) => seen.push(`time_warning ${secondsLeft}`));
+    proctor.on('time_up', () => seen.push('time_up'));
     const up = new Promise<void>((resolve) =>
-      proctor.on('time_up', () => {
+      proctor.on('timeUp', () => {
         resolve();
       }),
     );
