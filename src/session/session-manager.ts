@@ -145,6 +145,7 @@ export class SessionManager {
    * a few times with a growing pause; Canvas's answers, refusals included, are final.
    */
   async #withNetworkRetries<T>(request: () => Promise<T>): Promise<T> {
+    // A loop: rxjs retry({ count, delay: timer(ms, scheduler) }) on a defer measured +233 B IIFE gzip.
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await request();
