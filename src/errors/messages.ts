@@ -10,7 +10,7 @@ const MESSAGES = {
   event_rejected: 'Canvas refused an event; it was moved to the dead-letter store',
   session_failed: 'The quiz submission could not be started',
   stopped: 'The proctor was stopped',
-  not_started: 'There is no quiz submission yet: call start() first',
+  not_started: 'No quiz submission yet: call start() first',
   capture_failed: 'A capture source failed',
   // Canvas's refusals of a quiz session, each with Canvas's own message as the detail.
   invalid_access_code: 'Canvas refused the access code',

@@ -1,16 +1,4 @@
-import {
-  BehaviorSubject,
-  defer,
-  interval,
-  NEVER,
-  Subscription,
-  timer,
-  firstValueFrom,
-  map,
-  race,
-  from,
-  type Observable,
-} from 'rxjs';
+import { BehaviorSubject, defer, interval, NEVER, Subscription, type Observable } from 'rxjs';
 import type { CaptureMemory } from '../capture/capture-options.js';
 import { createCapture } from '../capture/create-capture.js';
 import { ProctorError } from '../errors/proctor-error.js';
@@ -167,12 +155,18 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
       if (!active) throw new ProctorError('session_failed', 'not started');
       setState('completing');
       // Bounded: evidence matters, but a dead network must not keep the student from submitting.
-      await firstValueFrom(
-        race(
-          from(active.flush().catch(() => undefined)),
-          timer(options.completeFlushTimeoutMs, deps.scheduler).pipe(map(() => undefined)),
-        ),
-      );
+      const deadline = new Subscription();
+      await Promise.race([
+        active.flush().catch(() => undefined),
+        new Promise<void>((resolve) => {
+          deadline.add(
+            deps.scheduler.schedule(() => {
+              resolve();
+            }, options.completeFlushTimeoutMs),
+          );
+        }),
+      ]);
+      deadline.unsubscribe();
       const unsentEvents = (await active.stats()).pending;
       let submission;
       try {
@@ -180,7 +174,6 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
       } catch (error) {
         report(error as ProctorError);
         setState('active');
-        completing = undefined;
         throw error;
       }
       setState('completed');
@@ -197,7 +190,11 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
           ),
         );
       return { submission, unsentEvents };
-    })();
+    })().catch((error: unknown) => {
+      // A later complete() tries again, as a later start() does.
+      completing = undefined;
+      throw error;
+    });
     return completing;
   };
 

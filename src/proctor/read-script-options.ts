@@ -20,11 +20,7 @@ function integer(value: string, attribute: string): number {
 // A submission's three attributes come together; a missing one is named as the page author wrote
 // it, not as the option it becomes.
 function required(value: string | undefined, attribute: string): string {
-  if (value === undefined)
-    throw new ConfigError(
-      attribute,
-      'is required: data-submission-id, data-attempt and data-validation-token go together',
-    );
+  if (value === undefined) throw new ConfigError(attribute, 'is required');
   return value;
 }
 

@@ -243,6 +243,21 @@ describe('the session manager', () => {
     await second.stop();
   });
 
+  it('lets complete() be asked again after the start it needed got no answer', async () => {
+    const fixture = await createFixture({ withEssay: false });
+    const proctor = proctorFor(fixture);
+    await executeServerCommand('network', { offline: true, urlPattern: '*://*:*/api/v1/*' });
+    const error = await proctor.complete().then(
+      () => undefined,
+      (e: unknown) => e as SessionError,
+    );
+    await executeServerCommand('network', {});
+    expect(error).to.deep.include({ name: 'SessionError', code: 'network_failed' });
+    const result = await proctor.complete();
+    expect(result.submission?.workflow_state).to.equal('complete');
+    expect(proctor.state).to.equal('completed');
+  });
+
   it('forgets the saved attempt once Canvas says it is gone, and starts again', async () => {
     const fixture = await createFixture({ withEssay: false });
     const first = proctorFor(fixture);
