@@ -113,7 +113,7 @@ const config = {
   flushIntervalMs: 1000,
   retryBaseDelayMs: 200,
   retryMaxDelayMs: 4000,
-  maxRetryAfterMs: 5000,
+  retryAfterMaxMs: 5000,
   capture: { captureSecondTab: false },
 };
 const pageUrl = `${origin}/soak/?config=${encodeURIComponent(JSON.stringify(config))}`;

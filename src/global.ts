@@ -9,12 +9,14 @@ export {
   createProctor,
   isConfigError,
   isProctorError,
+  isSessionError,
   isTransportError,
   ProctorError,
+  SessionError,
   TransportError,
 } from './index.js';
 export { CanvasApiError } from './canvas/core/canvas-api-error.js';
-export { SessionError } from './session/session-error.js';
+export { isCanvasApiError } from './canvas/core/is-canvas-api-error.js';
 
 let started: Proctor | undefined;
 

@@ -24,6 +24,7 @@ export { ProctorError } from './errors/proctor-error.js';
 export { TransportError } from './errors/transport-error.js';
 export { isConfigError, isProctorError, isTransportError } from './errors/is-proctor-error.js';
 export { SessionError } from './session/session-error.js';
+export { isSessionError } from './session/is-session-error.js';
 // The typed Canvas client (docs/canvas-client.md): every operation is its own function, so a bundle
 // keeps only those it calls; the IIFE (src/global.ts) exports none of them.
 export {

@@ -15,6 +15,7 @@ export interface RetryTiming {
   jitterRatio: number;
 }
 
+/** The one place of the retry defaults: the proctor's options default to these too. */
 export const DEFAULT_RETRY: RetryTiming = {
   baseDelayMs: 1000,
   maxDelayMs: 60_000,

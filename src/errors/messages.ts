@@ -10,6 +10,7 @@ const MESSAGES = {
   event_rejected: 'Canvas refused an event; it was moved to the dead-letter store',
   session_failed: 'The quiz submission could not be started',
   stopped: 'The proctor was stopped',
+  not_started: 'No quiz submission yet: call start() first',
   capture_failed: 'A capture source failed',
   // Canvas's refusals of a quiz session, each with Canvas's own message as the detail.
   invalid_access_code: 'Canvas refused the access code',
@@ -24,6 +25,10 @@ const MESSAGES = {
 } as const;
 
 export type ProctorErrorCode = keyof typeof MESSAGES;
+
+/** True for one of the codes above (own keys only: `toString` is no code). */
+export const isProctorErrorCode = (code: unknown): code is ProctorErrorCode =>
+  Object.hasOwn(MESSAGES, code as PropertyKey);
 
 export function messageFor(code: ProctorErrorCode, detail?: string): string {
   return detail === undefined ? MESSAGES[code] : `${MESSAGES[code]}: ${detail}`;

@@ -1,4 +1,5 @@
-import { BehaviorSubject, interval, Subscription } from 'rxjs';
+import { BehaviorSubject, defer, interval, NEVER, Subscription, type Observable } from 'rxjs';
+import type { CaptureMemory } from '../capture/capture-options.js';
 import { createCapture } from '../capture/create-capture.js';
 import { ProctorError } from '../errors/proctor-error.js';
 import type { AttemptPipeline } from '../record/attempt-pipeline.js';
@@ -12,7 +13,16 @@ import { normalizeOptions } from './normalize-options.js';
 import { defaultDeps, type ProctorDeps } from './proctor-deps.js';
 import type { CompleteResult, Proctor, ProctorEvents, ProctorState } from './proctor.js';
 import type { ProctorOptions, SubmissionRef } from './proctor-options.js';
-import { DEFAULTS, type ResolvedOptions } from './resolved-options.js';
+import type { ResolvedOptions } from './resolved-options.js';
+
+// Canvas's own page re-reads the time left about once a minute.
+const TIME_CHECK_INTERVAL_MS = 60_000;
+
+// The names of one release ago, still heard (deprecated: README, "Deprecated").
+const RENAMED_EVENTS: Partial<Record<keyof ProctorEvents, keyof ProctorEvents>> = {
+  time_warning: 'timeWarning',
+  time_up: 'timeUp',
+};
 
 /**
  * Creates a proctor for one quiz. Throws {@link ConfigError} for bad options; every later failure
@@ -40,6 +50,22 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
     adopt: options.submission,
     scheduler: deps.scheduler,
   });
+  // Capture is made now, so its options are resolved once and a bad one throws in the caller's
+  // stack. The attempt's memory and stop notifier come with the attempt; capture reads them only
+  // once it is subscribed, by then.
+  let attemptMemory: CaptureMemory = { has: () => false, add: () => undefined };
+  let attemptStop$: Observable<void> = NEVER;
+  const capture$ = createCapture(options.capture, {
+    target: deps.target,
+    scheduler: deps.scheduler,
+    memory: {
+      has: (key) => attemptMemory.has(key),
+      add: (key) => {
+        attemptMemory.add(key);
+      },
+    },
+    stop$: defer(() => attemptStop$),
+  });
   const state$ = new BehaviorSubject<ProctorState>('idle');
   const timing = new Subscription();
   let pipeline: AttemptPipeline | undefined;
@@ -61,10 +87,10 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
     scheduler: deps.scheduler,
     warningsSec: options.timeWarningsSec,
     onWarning: (secondsLeft) => {
-      emitter.emit('time_warning', { secondsLeft });
+      emitter.emit('timeWarning', { secondsLeft });
     },
     onTimeUp: () => {
-      emitter.emit('time_up', { endAt: session.submission?.endAt ?? null });
+      emitter.emit('timeUp', { endAt: session.submission?.endAt ?? null });
       if (options.autoComplete) void complete().catch(() => undefined);
     },
   });
@@ -82,22 +108,30 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
         pipeline = await startAttemptPipeline({
           deps,
           submission,
-          options: { ...options, recordSecondTabs: options.capture.captureSecondTab !== false },
+          options: {
+            ...options,
+            // record/ keeps the retry policy's name for it.
+            maxRetryAfterMs: options.retryAfterMaxMs,
+            recordSecondTabs: options.capture.captureSecondTab !== false,
+          },
           http,
           getAuth,
           emit: (type, value) => {
             if (type === 'error') report(value as ProctorError);
             else emitter.emit(type, value as never);
           },
-          capture: (memory, stop$) =>
-            createCapture(options.capture, { target: deps.target, scheduler: deps.scheduler, memory, stop$ }),
+          capture: (memory, stop$) => {
+            attemptMemory = memory;
+            attemptStop$ = stop$;
+            return capture$;
+          },
         });
         setState('active');
         // Canvas's count of the time left keeps the local countdown honest; a failed read keeps
         // the countdown it has.
         const check = () => void timeLeft().catch(() => undefined);
         check();
-        timing.add(interval(DEFAULTS.timeCheckIntervalMs, deps.scheduler).subscribe(check));
+        timing.add(interval(TIME_CHECK_INTERVAL_MS, deps.scheduler).subscribe(check));
         return submission;
       } catch (cause) {
         const error =
@@ -106,6 +140,8 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
             : new ProctorError('session_failed', String(cause), { cause });
         report(error);
         setState('failed');
+        // A later start() tries again: after a `network_failed` it resumes the attempt kept saved.
+        starting = undefined;
         throw error;
       }
     })();
@@ -137,7 +173,6 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
       } catch (error) {
         report(error as ProctorError);
         setState('active');
-        completing = undefined;
         throw error;
       }
       setState('completed');
@@ -154,7 +189,11 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
           ),
         );
       return { submission, unsentEvents };
-    })();
+    })().catch((error: unknown) => {
+      // A later complete() tries again, as a later start() does.
+      completing = undefined;
+      throw error;
+    });
     return completing;
   };
 
@@ -190,7 +229,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
       const capturedAt = deps.scheduler.now();
       pipeline?.record(data === undefined ? { type, capturedAt } : { type, data, capturedAt });
     },
-    on: (type, listener) => emitter.on(type, listener),
+    on: (type, listener) => emitter.on(RENAMED_EVENTS[type] ?? type, listener as never),
     async getStats() {
       const stats = pipeline
         ? await pipeline.stats()

@@ -1,4 +1,3 @@
-import { resolveCaptureOptions } from '../capture/resolve-capture-options.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { ProctorOptions } from './proctor-options.js';
 import { DEFAULTS, type ResolvedOptions } from './resolved-options.js';
@@ -16,8 +15,9 @@ function canvasId(value: unknown, option: string): string {
   return text;
 }
 
-function positiveInteger(value: unknown, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
+/** `value`, or `fallback` when it is absent; without a fallback the option is required. */
+function positiveInteger(value: unknown, option: string, fallback?: number): number {
+  if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
     throw new ConfigError(option, `must be a positive integer, got ${JSON.stringify(value)}`);
   }
@@ -28,8 +28,8 @@ function positiveInteger(value: unknown, option: string, fallback: number): numb
 // `about:srcdoc` in a srcdoc iframe (and ignores a <base href>).
 const pageUrl = () => document.baseURI;
 
-function baseUrlOf(value: unknown): string {
-  if (value === undefined) return new URL(pageUrl()).origin;
+// The default, `/`, is the origin of the page's base.
+function baseUrlOf(value: unknown = '/'): string {
   if (typeof value !== 'string') throw new ConfigError('baseUrl', 'must be a string URL');
   try {
     // Relative URLs resolve against the page, as a quiz page served by Canvas itself would use them.
@@ -44,6 +44,8 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   if (typeof (options as unknown) !== 'object' || (options as unknown) === null) {
     throw new ConfigError('options', 'must be an object');
   }
+  const courseId = canvasId(options.courseId, 'courseId');
+  const quizId = canvasId(options.quizId, 'quizId');
   const auth = options.auth ?? { type: 'session' };
   if (auth.type === 'bearer') {
     if (typeof auth.token !== 'string' || auth.token === '') {
@@ -55,7 +57,8 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   const submission = options.submission;
   if (submission !== undefined) {
     canvasId(submission.id, 'submission.id');
-    positiveInteger(submission.attempt, 'submission.attempt', 1);
+    // Required: a guessed attempt would be accepted until completion, which Canvas then refuses.
+    positiveInteger(submission.attempt, 'submission.attempt');
     if (typeof submission.validationToken !== 'string' || submission.validationToken === '') {
       throw new ConfigError('submission.validationToken', 'must be a non-empty string');
     }
@@ -85,11 +88,23 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   if (typeof (capture as unknown) !== 'object' || (capture as unknown) === null) {
     throw new ConfigError('capture', 'must be an object');
   }
-  // Bad selectors or durations throw now, in the caller's stack, not later inside start().
-  resolveCaptureOptions(capture, document.createDocumentFragment());
+  // `maxRetryAfterMs` is the deprecated name of `retryAfterMaxMs` (README, "Deprecated").
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- reading it is how it keeps working
+  const { maxRetryAfterMs } = options;
+  if (maxRetryAfterMs !== undefined && options.retryAfterMaxMs !== undefined) {
+    throw new ConfigError('maxRetryAfterMs', 'is the deprecated name of `retryAfterMaxMs`: give only that');
+  }
+  const numbers = { ...DEFAULTS };
+  for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
+    numbers[key] = positiveInteger(options[key], key, DEFAULTS[key]);
+  }
+  if (maxRetryAfterMs !== undefined) {
+    numbers.retryAfterMaxMs = positiveInteger(maxRetryAfterMs, 'maxRetryAfterMs');
+  }
   return {
-    courseId: canvasId(options.courseId, 'courseId'),
-    quizId: canvasId(options.quizId, 'quizId'),
+    ...numbers,
+    courseId,
+    quizId,
     baseUrl: baseUrlOf(options.baseUrl),
     auth,
     submission:
@@ -104,23 +119,6 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
     eventsUrl: eventsUrl === undefined ? undefined : new URL(eventsUrl, pageUrl()).href,
     autoComplete: options.autoComplete ?? false,
     timeWarningsSec: [...warnings],
-    completeFlushTimeoutMs: positiveInteger(
-      options.completeFlushTimeoutMs,
-      'completeFlushTimeoutMs',
-      DEFAULTS.completeFlushTimeoutMs,
-    ),
     capture,
-    flushIntervalMs: positiveInteger(options.flushIntervalMs, 'flushIntervalMs', DEFAULTS.flushIntervalMs),
-    maxBatchEvents: positiveInteger(options.maxBatchEvents, 'maxBatchEvents', DEFAULTS.maxBatchEvents),
-    maxBatchBytes: positiveInteger(options.maxBatchBytes, 'maxBatchBytes', DEFAULTS.maxBatchBytes),
-    maxStoredEvents: positiveInteger(options.maxStoredEvents, 'maxStoredEvents', DEFAULTS.maxStoredEvents),
-    maxStoredBytes: positiveInteger(options.maxStoredBytes, 'maxStoredBytes', DEFAULTS.maxStoredBytes),
-    retryBaseDelayMs: positiveInteger(
-      options.retryBaseDelayMs,
-      'retryBaseDelayMs',
-      DEFAULTS.retryBaseDelayMs,
-    ),
-    retryMaxDelayMs: positiveInteger(options.retryMaxDelayMs, 'retryMaxDelayMs', DEFAULTS.retryMaxDelayMs),
-    maxRetryAfterMs: positiveInteger(options.maxRetryAfterMs, 'maxRetryAfterMs', DEFAULTS.maxRetryAfterMs),
   };
 }

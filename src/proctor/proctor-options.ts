@@ -11,8 +11,8 @@ export interface ProctorOptions {
   /** Canvas quiz id. */
   quizId: string | number;
   /**
-   * Where Canvas is.
-   * @default location.origin
+   * Where Canvas is; a relative URL resolves against the page's `document.baseURI`.
+   * @default the origin of `document.baseURI`
    */
   baseUrl?: string;
   /**
@@ -41,7 +41,7 @@ export interface ProctorOptions {
    */
   autoComplete?: boolean;
   /**
-   * Seconds before the end at which `time_warning` is emitted.
+   * Seconds before the end at which `timeWarning` is emitted.
    * @default [300, 60]
    */
   timeWarningsSec?: number[];
@@ -89,6 +89,11 @@ export interface ProctorOptions {
   /**
    * Longest wait a `Retry-After` header can impose.
    * @default 300000
+   */
+  retryAfterMaxMs?: number;
+  /**
+   * The former name of `retryAfterMaxMs`, still accepted (giving both is a `ConfigError`).
+   * @deprecated Use `retryAfterMaxMs`; this name goes in the next release.
    */
   maxRetryAfterMs?: number;
 }

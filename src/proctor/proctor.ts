@@ -42,8 +42,18 @@ export interface ProctorEvents {
   /** An event Canvas refused on its own, set aside in the dead-letter store. */
   deadLettered: DeadLetter;
   /** The attempt ends in `secondsLeft` seconds (see `timeWarningsSec`). */
-  time_warning: { secondsLeft: number };
+  timeWarning: { secondsLeft: number };
   /** The attempt's time is up (it is completed now if `autoComplete` is on). */
+  timeUp: { endAt: string | null };
+  /**
+   * The former name of `timeWarning`; its listeners still hear it.
+   * @deprecated Listen to `timeWarning`; this name goes in the next release.
+   */
+  time_warning: { secondsLeft: number };
+  /**
+   * The former name of `timeUp`; its listeners still hear it.
+   * @deprecated Listen to `timeUp`; this name goes in the next release.
+   */
   time_up: { endAt: string | null };
 }
 
@@ -73,7 +83,12 @@ export interface CompleteResult {
 
 /** A running capture of one quiz attempt. */
 export interface Proctor {
-  /** Starts, resumes (after a reload) or adopts the submission, then captures and delivers. Idempotent. */
+  /**
+   * Starts, resumes (after a reload) or adopts the submission, then captures and delivers. Idempotent
+   * while it runs or once it succeeded. Rejects with a `SessionError`: Canvas's refusal, or
+   * `network_failed` when Canvas could not be reached; start() may then be called again (an attempt
+   * saved by an earlier page is kept and resumed).
+   */
   start(): Promise<SubmissionRef>;
   /**
    * Sends at once (lifting a pause or a backoff) and resolves when every event captured before the

@@ -11,11 +11,17 @@ function flag(value: string | undefined, attribute: string): boolean | undefined
   return parsed;
 }
 
-function integer(value: string | undefined, attribute: string): number | undefined {
-  if (value === undefined) return undefined;
+function integer(value: string, attribute: string): number {
   if (!/^\d+$/.test(value))
     throw new ConfigError(attribute, `must be a whole number, got ${JSON.stringify(value)}`);
   return Number(value);
+}
+
+// A submission's three attributes come together; a missing one is named as the page author wrote
+// it, not as the option it becomes.
+function required(value: string | undefined, attribute: string): string {
+  if (value === undefined) throw new ConfigError(attribute, 'is required');
+  return value;
 }
 
 const dashed = (key: string) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -34,15 +40,15 @@ export function readScriptOptions(script: HTMLOrSVGScriptElement): ProctorOption
   if (data.accessCode !== undefined) options.accessCode = data.accessCode;
   if (data.submissionId !== undefined || data.attempt !== undefined || data.validationToken !== undefined) {
     options.submission = {
-      id: data.submissionId ?? '',
-      attempt: integer(data.attempt, 'data-attempt') ?? 0,
-      validationToken: data.validationToken ?? '',
+      id: required(data.submissionId, 'data-submission-id'),
+      attempt: integer(required(data.attempt, 'data-attempt'), 'data-attempt'),
+      validationToken: required(data.validationToken, 'data-validation-token'),
     };
   }
   const autoComplete = flag(data.autoComplete, 'data-auto-complete');
   if (autoComplete !== undefined) options.autoComplete = autoComplete;
-  const flushIntervalMs = integer(data.flushIntervalMs, 'data-flush-interval-ms');
-  if (flushIntervalMs !== undefined) options.flushIntervalMs = flushIntervalMs;
+  if (data.flushIntervalMs !== undefined)
+    options.flushIntervalMs = integer(data.flushIntervalMs, 'data-flush-interval-ms');
   // Every capture switch as data-capture-<name>="true|false" (data-capture-answers="true", …).
   const capture: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(data)) {

@@ -1,8 +1,23 @@
 import type { CaptureOptions } from '../capture/capture-options.js';
+import { DEFAULT_RETRY } from '../deliver/retry-policy.js';
 import type { CanvasAuth, SubmissionRef } from './proctor-options.js';
 
+/** The defaults of the options that are a positive whole number, by option name. */
+export const DEFAULTS = {
+  completeFlushTimeoutMs: 10_000,
+  flushIntervalMs: 5000,
+  maxBatchEvents: 200,
+  maxBatchBytes: 60_000,
+  maxStoredEvents: 20_000,
+  maxStoredBytes: 10_000_000,
+  // The retry policy's own defaults, so the two cannot drift apart.
+  retryBaseDelayMs: DEFAULT_RETRY.baseDelayMs,
+  retryMaxDelayMs: DEFAULT_RETRY.maxDelayMs,
+  retryAfterMaxMs: DEFAULT_RETRY.maxRetryAfterMs,
+};
+
 /** Options after validation and defaults: every field present, ids as strings, URLs absolute. */
-export interface ResolvedOptions {
+export interface ResolvedOptions extends Record<keyof typeof DEFAULTS, number> {
   courseId: string;
   quizId: string;
   baseUrl: string;
@@ -12,28 +27,6 @@ export interface ResolvedOptions {
   eventsUrl: string | undefined;
   autoComplete: boolean;
   timeWarningsSec: number[];
-  completeFlushTimeoutMs: number;
+  /** As given: `createCapture` resolves them, once. */
   capture: CaptureOptions;
-  flushIntervalMs: number;
-  maxBatchEvents: number;
-  maxBatchBytes: number;
-  maxStoredEvents: number;
-  maxStoredBytes: number;
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
-  maxRetryAfterMs: number;
 }
-
-export const DEFAULTS = {
-  flushIntervalMs: 5000,
-  completeFlushTimeoutMs: 10_000,
-  // Canvas's own page re-reads the time left about once a minute.
-  timeCheckIntervalMs: 60_000,
-  maxBatchEvents: 200,
-  maxBatchBytes: 60_000,
-  maxStoredEvents: 20_000,
-  maxStoredBytes: 10_000_000,
-  retryBaseDelayMs: 1000,
-  retryMaxDelayMs: 60_000,
-  maxRetryAfterMs: 300_000,
-} as const;

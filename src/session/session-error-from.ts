@@ -1,3 +1,4 @@
+import { CanvasApiError } from '../canvas/core/canvas-api-error.js';
 import type { ProctorErrorCode } from '../errors/messages.js';
 import { SessionError } from './session-error.js';
 
@@ -14,17 +15,13 @@ const BY_MESSAGE: [RegExp, ProctorErrorCode][] = [
   [/^invalid attempt$|can not be modified$/, 'invalid_attempt'],
 ];
 
-/** A typed session error from a Canvas answer (or from a request that got none). */
-export function sessionErrorFrom(
-  fallback: ProctorErrorCode,
-  error: { status?: number; canvasMessage?: string },
-  cause: unknown,
-): SessionError {
-  const message = error.canvasMessage;
-  const code =
-    BY_MESSAGE.find(([pattern]) => message !== undefined && pattern.test(message))?.[1] ?? fallback;
-  const init: { status?: number; canvasMessage?: string; cause?: unknown } = { cause };
-  if (error.status !== undefined) init.status = error.status;
-  if (message !== undefined) init.canvasMessage = message;
-  return new SessionError(code, init);
+/**
+ * A typed session error from a failed request: Canvas's refusal by its message (else `fallback`),
+ * or `network_failed` when no answer came, which a later try may get past.
+ */
+export function sessionErrorFrom(fallback: ProctorErrorCode, cause: unknown): SessionError {
+  if (!(cause instanceof CanvasApiError)) return new SessionError('network_failed', { cause });
+  const { status, canvasMessage } = cause;
+  const code = BY_MESSAGE.find(([pattern]) => pattern.test(canvasMessage))?.[1] ?? fallback;
+  return new SessionError(code, { status, canvasMessage, cause });
 }

@@ -160,7 +160,9 @@ describe('canvas client: conventions', () => {
         await addFault({ path: '/submissions/self', action: 'status', status, contentType, body });
         const error = await expectCanvasError(getSelf(), status, message);
         expect(error).to.be.instanceOf(CanvasApiError);
-        expect(isProctorError(error)).to.equal(true);
+        expect(isCanvasApiError(error)).to.equal(true);
+        // The client's errors are its own (it stands alone as quiz-proctor/canvas), not the proctor's.
+        expect(isProctorError(error)).to.equal(false);
         expect(error.body).to.equal(typeof body === 'string' ? body : JSON.stringify(body));
         expect(error.method).to.equal('GET');
         expect(error.url).to.equal(
@@ -226,5 +228,29 @@ describe('canvas client: conventions', () => {
       status: 'unauthorized',
     });
     expect(canvasMessage('', 'Bad Gateway')).to.deep.equal({ message: 'Bad Gateway' });
+  });
+
+  describe('base URL', () => {
+    // A <base href> (or a srcdoc iframe, whose location is about:srcdoc) moves the page's base away
+    // from location: relative URLs on the page, and so the client's, resolve against document.baseURI.
+    function withBase<T>(href: string, run: () => T): T {
+      const base = document.createElement('base');
+      base.href = href;
+      document.head.prepend(base);
+      try {
+        return run();
+      } finally {
+        base.remove();
+      }
+    }
+
+    it("resolves a relative baseUrl against the page's base URL, and defaults to its origin", () => {
+      expect(withBase('/lms/courses/', () => createCanvasClient({ baseUrl: 'canvas' }).baseUrl)).to.equal(
+        `${location.origin}/lms/courses/canvas/`,
+      );
+      expect(withBase('https://canvas.example/courses/1/', () => createCanvasClient().baseUrl)).to.equal(
+        'https://canvas.example/',
+      );
+    });
   });
 });

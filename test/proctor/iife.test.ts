@@ -29,4 +29,24 @@ describe('the IIFE build', () => {
       /`courseId`/,
     );
   });
+
+  it('exposes the error classes and every guard', () => {
+    const api = window.QuizProctor as Record<string, (error: unknown) => boolean> & {
+      SessionError: new (code: string) => Error;
+      ConfigError: new (option: string, problem: string) => Error;
+    };
+    for (const name of [
+      'isProctorError',
+      'isConfigError',
+      'isTransportError',
+      'isSessionError',
+      'isCanvasApiError',
+    ])
+      expect(api[name], name).to.be.a('function');
+    const session = new api.SessionError('network_failed');
+    expect(api.isSessionError!(session)).to.equal(true);
+    expect(api.isProctorError!(session)).to.equal(true);
+    expect(api.isSessionError!(new api.ConfigError('courseId', 'is bad'))).to.equal(false);
+    expect(api.isCanvasApiError!(session)).to.equal(false);
+  });
 });

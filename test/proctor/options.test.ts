@@ -1,8 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import { ConfigError, createProctor, isConfigError } from '../../src/index.js';
+import { addFault, clearFaults, createFixture, startSubmission } from '../helpers/canvas.js';
+import { NO_CAPTURE } from '../helpers/no-capture.js';
+import { deliveredThrough, proctorFor } from '../helpers/proctor-for.js';
 
 describe('createProctor options', () => {
   const valid = { courseId: 1, quizId: '2' };
+  afterEach(clearFaults);
 
   for (const [name, options, option] of [
     ['missing courseId', { quizId: 2 }, 'courseId'],
@@ -17,6 +21,18 @@ describe('createProctor options', () => {
       'submission.validationToken',
     ],
     ['a malformed base URL', { ...valid, baseUrl: 'http://[' }, 'baseUrl'],
+    // A guessed attempt would only fail at completion, after the student's work.
+    [
+      'a submission without an attempt',
+      { ...valid, submission: { id: 1, validationToken: 't' } },
+      'submission.attempt',
+    ],
+    ['a zero Retry-After cap', { ...valid, retryAfterMaxMs: 0 }, 'retryAfterMaxMs'],
+    [
+      'both names of the Retry-After cap',
+      { ...valid, retryAfterMaxMs: 1000, maxRetryAfterMs: 1000 },
+      'maxRetryAfterMs',
+    ],
   ] as const) {
     it(`throws a ConfigError naming the option for ${name}`, () => {
       let thrown: unknown;
@@ -36,4 +52,42 @@ describe('createProctor options', () => {
     const proctor = createProctor(valid);
     expect(proctor.state).to.equal('idle');
   });
+
+  it('uses the capture options it validated, even when the caller changes them afterwards', async () => {
+    const fixture = await createFixture();
+    const submission = await startSubmission(fixture);
+    const capture = { ...NO_CAPTURE, questionSelector: '.question' };
+    const proctor = proctorFor(fixture, submission, { capture });
+    capture.questionSelector = '[';
+    await proctor.start();
+    expect(proctor.state).to.equal('active');
+    await proctor.stop();
+  });
+
+  // maxRetryAfterMs is the deprecated name of retryAfterMaxMs: both work for one release.
+  for (const name of ['retryAfterMaxMs', 'maxRetryAfterMs'] as const) {
+    it(`caps a server's Retry-After at \`${name}\``, async () => {
+      const fixture = await createFixture();
+      const submission = await startSubmission(fixture);
+      const proctor = proctorFor(fixture, submission, { [name]: 50 });
+      await proctor.start();
+      await addFault({
+        path: `/submissions/${submission.id}/events`,
+        method: 'POST',
+        action: 'status',
+        status: 503,
+        headers: { 'Retry-After': '3600' },
+      });
+      const delivered = deliveredThrough(proctor, 1);
+      proctor.record('host_event');
+      // The first send gets the 503; the retry comes after the cap, not an hour later.
+      const refused = await proctor.flush().then(
+        () => undefined,
+        (error: unknown) => (error as { status?: number }).status,
+      );
+      expect(refused).to.equal(503);
+      await delivered;
+      await proctor.stop();
+    });
+  }
 });

@@ -6,8 +6,9 @@ import type { Id } from './id.js';
 /** Options of {@link createCanvasClient}. */
 export interface CanvasClientOptions {
   /**
-   * Where Canvas is; a path prefix (`https://host/canvas`) is kept.
-   * @default location.origin
+   * Where Canvas is; a path prefix (`https://host/canvas`) is kept. A relative URL resolves against
+   * the page's `document.baseURI`.
+   * @default the origin of `document.baseURI`
    */
   baseUrl?: string;
   /**
@@ -51,7 +52,9 @@ export function createCanvasClient(
 ): CanvasClient<number>;
 export function createCanvasClient(options?: CanvasClientOptions): CanvasClient;
 export function createCanvasClient(options: CanvasClientOptions = {}): CanvasClient {
-  const base = new URL(options.baseUrl ?? location.origin, location.href);
+  // The page's base, not location: a srcdoc iframe's location is `about:srcdoc` and a <base href>
+  // moves it. The default, `/`, is the base's origin.
+  const base = new URL(options.baseUrl ?? '/', document.baseURI);
   const baseUrl = base.href.endsWith('/') ? base.href : `${base.href}/`;
   const auth = options.auth ?? { type: 'session' };
   const getAuth = typeof auth === 'function' ? auth : () => auth;
