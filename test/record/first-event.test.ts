@@ -2,7 +2,16 @@ import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createProctor } from '../../src/index.js';
 import type { Proctor } from '../../src/index.js';
-import { createFixture, serverEvents } from '../helpers/canvas.js';
+import { createIdbEventStore } from '../../src/store/create-idb-event-store.js';
+import { storeName } from '../../src/store/store-name.js';
+import {
+  addFault,
+  clearFaults,
+  createFixture,
+  eventually,
+  requestLog,
+  serverEvents,
+} from '../helpers/canvas.js';
 import { NO_CAPTURE } from '../helpers/no-capture.js';
 
 /** Resolves when `predicate` holds for a proctor event, without timers of our own. */
@@ -57,7 +66,7 @@ describe('the first events, from a real page to the server', () => {
     expect(proctor.state).to.equal('stopped');
   });
 
-  it('adopts an existing submission and writes each event to IndexedDB before sending', async () => {
+  it('adopts an existing submission and keeps each event in IndexedDB until Canvas acknowledges it', async () => {
     const fixture = await createFixture();
     const started = await fetch(`/api/v1/courses/${fixture.courseId}/quizzes/${fixture.quizId}/submissions`, {
       method: 'POST',
@@ -66,9 +75,10 @@ describe('the first events, from a real page to the server', () => {
     });
     const qs = (
       (await started.json()) as {
-        quiz_submissions: { id: number; attempt: number; validation_token: string }[];
+        quiz_submissions: { id: number; attempt: number; validation_token: string; quiz_version: number }[];
       }
     ).quiz_submissions[0]!;
+    const path = `/submissions/${qs.id}/events`;
     const proctor = createProctor({
       courseId: fixture.courseId,
       quizId: fixture.quizId,
@@ -80,25 +90,73 @@ describe('the first events, from a real page to the server', () => {
     const active = nextState(proctor, 'active');
     await proctor.start();
     await active;
-    // Offline for the events API only: the event must wait in IndexedDB, not in memory.
-    await executeServerCommand('network', { offline: true, urlPattern: '*://*:*/api/v1/*/events*' });
+    // The attempt's own database, read beside the proctor through a second connection.
+    const attemptDb = createIdbEventStore(
+      storeName({
+        baseUrl: location.origin,
+        courseId: fixture.courseId,
+        quizId: fixture.quizId,
+        submissionId: String(qs.id),
+        attempt: qs.attempt,
+      }),
+      { maxEvents: 1000, maxBytes: 1e6 },
+    );
     try {
+      // The first send is held at the server for a while, then refused.
+      await addFault({ path, method: 'POST', action: 'status', status: 503, delayMs: 3000 });
+      const before = Date.now();
       proctor.record('custom_marker', { note: 'kept' });
-      await proctor.flush().then(
-        () => expect.fail('flush should fail while offline'),
-        (error: unknown) => expect((error as { code: string }).code).to.equal('network_failed'),
+      const after = Date.now();
+      const refused = proctor.flush().then(
+        () => 'ok',
+        (error: unknown) => (error as { code: string }).code,
       );
-      expect((await proctor.getStats()).pending).to.equal(1);
+      const held = await eventually(async () => {
+        const sent = (await requestLog(path)).filter((r) => r.method === 'POST');
+        return sent.length > 0 ? sent : undefined;
+      }, 'the POST at the server');
+      expect(
+        held.map((r) => r.status),
+        'the POST is unanswered',
+      ).to.deep.equal([null]);
+      // While Canvas has not answered, the event is in IndexedDB, as numbered by this page load.
+      const waiting = await attemptDb.peek(10);
+      expect(waiting).to.have.length(1);
+      const stored = waiting[0]!;
+      expect(stored).to.deep.include({ seq: 1, type: 'custom_marker', data: { note: 'kept' } });
+      expect(stored.tab).to.match(/^[0-9a-z]{1,4}$/);
+      expect(stored.at).to.be.within(before, after);
+      expect(
+        (await requestLog(path)).filter((r) => r.method === 'POST').map((r) => r.status),
+        'read before the POST was answered',
+      ).to.deep.equal([null]);
+      // Refused: the event stays where it was.
+      expect(await refused).to.equal('http_error');
+      expect(await attemptDb.peek(10)).to.deep.equal([stored]);
+
+      // Accepted: Canvas has the event as stored, and only then it leaves IndexedDB.
+      await proctor.flush();
+      expect(await attemptDb.peek(10)).to.deep.equal([]);
+      const events = await serverEvents(fixture, String(qs.id), { withClientTimestamp: true });
+      const questions = (await (
+        await fetch(`/api/v1/quiz_submissions/${qs.id}/questions`, {
+          headers: { Authorization: `Bearer ${fixture.student.token}` },
+        })
+      ).json()) as { quiz_submission_questions: { id: number }[] };
+      expect(events.map((e) => [e.event_type, e.client_timestamp])).to.deep.equal([
+        ['submission_created', null],
+        ['custom_marker', new Date(stored.at).toISOString()],
+      ]);
+      // Canvas's own record of the attempt's start: the quiz version and its questions.
+      const created = events[0]!.event_data as { quiz_version: number; quiz_data: { id: number }[] };
+      expect(created.quiz_version).to.equal(qs.quiz_version);
+      expect(created.quiz_data.map((q) => q.id)).to.deep.equal(
+        questions.quiz_submission_questions.map((q) => q.id),
+      );
+      expect(events[1]!.event_data).to.deep.equal({ note: 'kept', seq: 1, tab: stored.tab });
     } finally {
-      await executeServerCommand('network', {});
+      await clearFaults();
+      await proctor.stop();
     }
-    await proctor.flush();
-    const events = await serverEvents(fixture, String(qs.id));
-    expect(events.map((e) => [e.event_type, e.event_data])).to.deep.equal([
-      ['submission_created', events[0]!.event_data],
-      ['custom_marker', { note: 'kept', seq: 1, tab: (events[1]!.event_data as { tab: string }).tab }],
-    ]);
-    expect((events[1]!.event_data as { tab: string }).tab).to.match(/^[0-9a-z]{1,4}$/);
-    await proctor.stop();
   });
 });

@@ -15,28 +15,6 @@ function write(store: EventStore, events: CapturedEvent[], tab: Numbering = crea
   return store.append(tab.number(events));
 }
 
-describe('a tab numbering its events', () => {
-  it('numbers from 1 within the tab and makes client timestamps strictly increasing', () => {
-    const tab = createNumbering('ab12');
-    const first = tab.number([
-      { type: 'a', capturedAt: 1000 },
-      { type: 'b', capturedAt: 1000 },
-      { type: 'c', capturedAt: 999, data: { x: 1 } },
-    ]);
-    expect(first.map((e) => [e.tab, e.seq, e.at])).to.deep.equal([
-      ['ab12', 1, 1000],
-      ['ab12', 2, 1001],
-      ['ab12', 3, 1002],
-    ]);
-    expect(tab.number([{ type: 'd', capturedAt: 5000 }])[0]).to.include({ seq: 4, at: 5000 });
-    // Another tab has its own numbering: nothing to agree on, nothing ever renumbered.
-    expect(createNumbering('cd34').number([{ type: 'e', capturedAt: 5000 }])[0]).to.include({
-      tab: 'cd34',
-      seq: 1,
-    });
-  });
-});
-
 for (const [name, open] of [
   ['the IndexedDB event store', (b = bounds) => createIdbEventStore(freshName(), b)],
   ['the memory event store', (b = bounds) => createMemoryEventStore(b)],
