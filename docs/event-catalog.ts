@@ -229,7 +229,16 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
     option: null,
     fires:
       "The attempt's store overflowed its bounds (`maxStoredEvents`, `maxStoredBytes`) while delivery was impossible, so low-value events were dropped first. One record per 2 s of losses, summed.",
-    example: { count: 12, byType: { question_viewed: 10, window_resized: 2 } },
-    fields: { count: 'How many events were dropped.', byType: 'The same count by event type.' },
+    example: {
+      count: 12,
+      by_type: { question_viewed: 10, window_resized: 2 },
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- documented as deprecated here
+      byType: { question_viewed: 10, window_resized: 2 },
+    },
+    fields: {
+      count: 'How many events were dropped.',
+      by_type: 'The same count by event type.',
+      byType: 'Deprecated: the same as `by_type`, under its old name; sent until the next release.',
+    },
   },
 };

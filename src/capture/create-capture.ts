@@ -1,4 +1,4 @@
-import { NEVER, Observable, ReplaySubject, share } from 'rxjs';
+import { NEVER, Observable } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { CaptureDeps, CaptureOptions } from './capture-options.js';
 import { createQuestionLocator } from './create-question-locator.js';
@@ -18,6 +18,7 @@ import { fromViewport } from './from-viewport.js';
 import { fromVisibility } from './from-visibility.js';
 import { mergeSources } from './merge-sources.js';
 import { resolveCaptureOptions } from './resolve-capture-options.js';
+import { shareLatest } from './share-latest.js';
 import { type QuestionMap, watchQuestions } from './watch-questions.js';
 
 /**
@@ -46,7 +47,7 @@ export function createCapture(options: CaptureOptions, deps: CaptureDeps): Obser
       flagSelector: o.flagSelector,
       scanDelayMs: o.questionScanDelayMs,
       warn,
-    }).pipe(share({ connector: () => new ReplaySubject<QuestionMap>(1) }));
+    }).pipe(shareLatest<QuestionMap>());
 
     // [name, enabled, create, takes stop$ itself (sources holding state back record it first)]
     const sources: [string, boolean, () => Observable<CapturedEvent>, boolean][] = [

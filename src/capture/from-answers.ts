@@ -1,12 +1,10 @@
 import {
   defer,
   filter,
-  ignoreElements,
   merge,
   NEVER,
   Observable,
   takeUntil,
-  tap,
   type SchedulerLike,
   type Subscription,
 } from 'rxjs';
@@ -45,12 +43,13 @@ export function fromAnswers(
     const changed = new Map<string, Element>();
 
     const seeded$ = opts.questions$.pipe(
-      tap((questions) => {
+      // A filter that keeps nothing: it seeds, and the stream only ends with the others.
+      filter((questions): questions is never => {
         for (const [id, element] of questions) {
           if (!last.has(id)) last.set(id, fingerprint(opts.readAnswer(element, id)));
         }
+        return false;
       }),
-      ignoreElements(),
       takeUntil(stop$),
     );
     const edits$ = merge(fromDomEvent(doc, 'input'), fromDomEvent(doc, 'change')).pipe(

@@ -1,4 +1,4 @@
-import { defer, EMPTY, filter, map, NEVER, takeUntil, tap, type Observable, type SchedulerLike } from 'rxjs';
+import { defer, EMPTY, filter, map, NEVER, takeUntil, type Observable, type SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { CaptureMemory } from './capture-options.js';
 import { captureEvent } from './capture-event.js';
@@ -37,7 +37,11 @@ export function fromQuestionViews(
     const viewed$ = observeQuestionVisibility(target, opts.questions$, isDone).pipe(
       countViews(opts.dwellMs, scheduler),
       filter((id) => !isDone(id)),
-      tap((id) => counted.add(id)),
+      // map, not tap: tap is used nowhere else and would cost the page bundle about 0.5 kB.
+      map((id) => {
+        counted.add(id);
+        return id;
+      }),
       takeUntil(opts.stop$ ?? NEVER),
     );
     return viewed$.pipe(

@@ -1,15 +1,4 @@
-import {
-  debounceTime,
-  defer,
-  EMPTY,
-  merge,
-  mergeMap,
-  of,
-  repeat,
-  take,
-  type Observable,
-  type SchedulerLike,
-} from 'rxjs';
+import { debounceTime, defer, EMPTY, merge, mergeMap, of, Observable, type SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import type { CaptureEventDataMap } from '../events/event-data.js';
@@ -52,11 +41,25 @@ const screenKey = ({ width_px, height_px, is_extended }: ScreenReading) =>
   `${width_px}x${height_px}:${String(is_extended)}`;
 
 // Fires when devicePixelRatio changes: a media query for the current ratio, re-armed after each change.
+// By hand, not defer + take(1) + repeat(): repeat is used nowhere else (0.2 kB of the page bundle).
 function fromPixelRatioChanges(target: Window): Observable<unknown> {
   if (typeof target.matchMedia !== 'function') return EMPTY;
-  return defer(() =>
-    fromDomEvent(target.matchMedia(`(resolution: ${target.devicePixelRatio}dppx)`), 'change'),
-  ).pipe(take(1), repeat());
+  return new Observable((subscriber) => {
+    let query: MediaQueryList | undefined;
+    const changed = () => {
+      query?.removeEventListener('change', changed);
+      subscriber.next(undefined);
+      if (!subscriber.closed) arm();
+    };
+    const arm = () => {
+      query = target.matchMedia(`(resolution: ${target.devicePixelRatio}dppx)`);
+      query.addEventListener('change', changed);
+    };
+    arm();
+    return () => {
+      query?.removeEventListener('change', changed);
+    };
+  });
 }
 
 /**

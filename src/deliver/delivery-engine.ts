@@ -68,9 +68,6 @@ export class DeliveryEngine {
     return this.#state;
   }
 
-  get lastError(): TransportError | undefined {
-    return this.#lastError;
-  }
 
   /** The network is back: a backoff for a request that got no answer ends now; a server's does not. */
   retryNow(): void {

@@ -10,7 +10,7 @@ export type Verdict =
 export interface RetryTiming {
   baseDelayMs: number;
   maxDelayMs: number;
-  maxRetryAfterMs: number;
+  retryAfterMaxMs: number;
   /** ± this fraction of the delay, drawn at random, so many clients do not retry in step. */
   jitterRatio: number;
 }
@@ -19,7 +19,7 @@ export interface RetryTiming {
 export const DEFAULT_RETRY: RetryTiming = {
   baseDelayMs: 1000,
   maxDelayMs: 60_000,
-  maxRetryAfterMs: 300_000,
+  retryAfterMaxMs: 300_000,
   jitterRatio: 0.2,
 };
 
@@ -68,7 +68,7 @@ export function judgeSend(
     const backoff = backoffMs(failures, timing, random);
     const asked = parseRetryAfter(result.retryAfter, nowMs);
     // The server's wish is honoured, up to a cap so a bad header cannot stall delivery for days.
-    const delayMs = asked === undefined ? backoff : Math.min(timing.maxRetryAfterMs, asked);
+    const delayMs = asked === undefined ? backoff : Math.min(timing.retryAfterMaxMs, asked);
     return { kind: 'retry', delayMs };
   }
   if (status === 400 || status === 413 || status === 422) return { kind: 'split' };

@@ -75,7 +75,12 @@ export interface CaptureEventDataMap {
   capture_warning: { reason: CaptureWarningReason; source?: string; question_id?: string; detail?: string };
   second_tab_opened: { tab_id: string };
   storage_degraded: { reason: string };
-  events_dropped: { count: number; byType: Record<string, number> };
+  events_dropped: {
+    count: number;
+    by_type: Record<string, number>;
+    /** @deprecated The same as `by_type`; sent for one more release. */
+    byType: Record<string, number>;
+  };
 }
 
 export type CaptureEventType = keyof CaptureEventDataMap;

@@ -13,7 +13,7 @@ export const DEFAULTS = {
   // The retry policy's own defaults, so the two cannot drift apart.
   retryBaseDelayMs: DEFAULT_RETRY.baseDelayMs,
   retryMaxDelayMs: DEFAULT_RETRY.maxDelayMs,
-  retryAfterMaxMs: DEFAULT_RETRY.maxRetryAfterMs,
+  retryAfterMaxMs: DEFAULT_RETRY.retryAfterMaxMs,
 };
 
 /** Options after validation and defaults: every field present, ids as strings, URLs absolute. */

@@ -22,7 +22,7 @@ export interface RecordOptions {
   maxStoredBytes: number;
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
-  maxRetryAfterMs: number;
+  retryAfterMaxMs: number;
   /** Record `second_tab_opened` when another page of the attempt says hello. */
   recordSecondTabs: boolean;
 }

@@ -1,5 +1,6 @@
 import { quizSubmissionEventsPath } from '../canvas/quiz-submissions/quiz-submissions-path.js';
 import { DeliveryEngine, type DeliveryConfig } from '../deliver/delivery-engine.js';
+import { DEFAULT_RETRY } from '../deliver/retry-policy.js';
 import { sendEvents } from '../deliver/send-events.js';
 import { sendKeepalive } from '../deliver/send-keepalive.js';
 import type { AttemptPipelineConfig } from './attempt-pipeline.js';
@@ -24,8 +25,8 @@ export function createAttemptEngine(config: AttemptPipelineConfig, callbacks: Ca
     timing: {
       baseDelayMs: options.retryBaseDelayMs,
       maxDelayMs: options.retryMaxDelayMs,
-      maxRetryAfterMs: options.maxRetryAfterMs,
-      jitterRatio: 0.2,
+      retryAfterMaxMs: options.retryAfterMaxMs,
+      jitterRatio: DEFAULT_RETRY.jitterRatio,
     },
     maxBatchEvents: options.maxBatchEvents,
     maxBatchBytes: options.maxBatchBytes,

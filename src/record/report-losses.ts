@@ -33,7 +33,11 @@ export function reportLosses(
       }
       const count = Object.values(byType).reduce((sum, n) => sum + n, 0);
       onCounted(count);
-      record({ type: 'events_dropped', data: { count, byType }, capturedAt: scheduler.now() });
+      record({
+        type: 'events_dropped',
+        data: { count, by_type: byType, byType },
+        capturedAt: scheduler.now(),
+      });
     });
   return {
     dropped: (counts) => {

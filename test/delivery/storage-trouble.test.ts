@@ -94,6 +94,12 @@ describe('delivery: storage trouble', () => {
     expect(dropped.length).to.be.greaterThan(0);
     const total = dropped.reduce((sum, e) => sum + (e.event_data as { count: number }).count, 0);
     expect(total).to.equal(stats.dropped);
+    // by_type sums to count; byType (deprecated) still carries the same for one release.
+    for (const { event_data } of dropped) {
+      const data = event_data as { count: number; by_type: Record<string, number>; byType: unknown };
+      expect(Object.values(data.by_type).reduce((sum, n) => sum + n, 0)).to.equal(data.count);
+      expect(data.byType).to.deep.equal(data.by_type);
+    }
     expect(stats.dropped).to.be.greaterThan(0);
     expect(types.filter((t) => t === 'window_resized').length + total).to.equal(6);
   });
