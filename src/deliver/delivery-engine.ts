@@ -68,7 +68,6 @@ export class DeliveryEngine {
     return this.#state;
   }
 
-
   /** The network is back: a backoff for a request that got no answer ends now; a server's does not. */
   retryNow(): void {
     if (this.#paused || this.#backoff.notBefore === 0 || !this.#backoff.network) return;
