@@ -69,14 +69,24 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
 
   async function run<T>(op: (store: EventStore) => Promise<T>): Promise<T> {
     if (degraded) return op(primary());
+    let used: EventStore | undefined;
     try {
-      const result = opened ? await op(primary()) : await withTimeout(op(primary()));
+      used = primary();
+      const result = opened ? await op(used) : await withTimeout(op(used));
       opened = true;
       return result;
     } catch (first) {
-      if (!reopened) {
-        reopened = true;
-        current = undefined;
+      if (degraded) return op(primary());
+      // Operations in flight when a connection breaks fail one after another. Once the first has
+      // reopened, the others' failures are the old connection's: they retry on the new one rather
+      // than count as its failure, which would leave what the retries wrote stranded in IndexedDB
+      // (unsent by this page, and deleted with the store at completion) while the rest went on in memory.
+      const stale = used !== undefined && current !== undefined && used !== current;
+      if (!reopened || stale) {
+        if (!stale) {
+          reopened = true;
+          current = undefined;
+        }
         try {
           const result = await withTimeout(op(primary()));
           opened = true;

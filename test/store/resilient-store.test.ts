@@ -212,6 +212,41 @@ describe('the resilient store (virtual time)', () => {
     expect(await r.store.getValue('retry')).to.deep.equal({ failures: 1 });
   });
 
+  it('retries on the reopened store an operation that failed on the old connection after the reopen, without going to memory', async () => {
+    const lost = new DOMException('closing', 'InvalidStateError');
+    const scheduler = new VirtualTimeScheduler();
+    const failures: ((cause: unknown) => void)[] = [];
+    const degraded: string[] = [];
+    const reopened = createMemoryEventStore(bounds);
+    let opens = 0;
+    // The first connection: every operation waits, then the connection is lost under all of them.
+    const broken = new Proxy(
+      {},
+      { get: () => () => new Promise((_, reject) => failures.push(reject)) },
+    ) as EventStore;
+    const store = createResilientStore({
+      open: () => (++opens === 1 ? broken : reopened),
+      bounds,
+      scheduler,
+      opTimeoutMs: TIMEOUT_MS,
+      onDegraded: (reason) => degraded.push(reason),
+    });
+    const tab = createNumbering('t');
+    const a = store.append(tab.number([{ type: 'a', capturedAt: 1 }]));
+    const b = store.append(tab.number([{ type: 'b', capturedAt: 2 }]));
+    await settle();
+    expect(failures).to.have.length(2);
+    failures[0]!(lost);
+    await a;
+    // The first failure reopened and its retry succeeded; now the old connection fails the second.
+    failures[1]!(lost);
+    await b;
+    expect(degraded).to.deep.equal([]);
+    expect(opens).to.equal(2);
+    expect((await reopened.peek(10)).map((e) => e.type)).to.deep.equal(['a', 'b']);
+    expect((await store.peek(10)).map((e) => e.type)).to.deep.equal(['a', 'b']);
+  });
+
   for (const [label, failure, reason] of [
     ['no IndexedDB at all', new ReferenceError('indexedDB is not defined'), 'unavailable'],
     ['a page that may not use it', new DOMException('denied', 'SecurityError'), 'unavailable'],
