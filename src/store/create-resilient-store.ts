@@ -76,7 +76,6 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
       opened = true;
       return result;
     } catch (first) {
-      if (degraded) return op(primary());
       // Operations in flight when a connection breaks fail one after another. Once the first has
       // reopened, the others' failures are the old connection's: they retry on the new one rather
       // than count as its failure, which would leave what the retries wrote stranded in IndexedDB
