@@ -20,7 +20,14 @@ export default [
     // they share is one chunk, so an app importing both loads it once.
     input: ENTRIES,
     external: [/^rxjs(\/|$)/, 'idb-keyval', 'ky'],
-    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // The client's code is one chunk both entries import, named after what it is.
+      manualChunks: (id) => (id.includes('/src/canvas/') ? 'canvas-client' : undefined),
+    },
     plugins: [ts()],
     onwarn,
   },

@@ -1,0 +1,51 @@
+// The published entries, read from the built dist/ (npm test builds first): `quiz-proctor/canvas`
+// is the typed client alone, depending on ky only, and `quiz-proctor` still carries it too.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** Every bare module the file and the chunks it imports import, transitively. */
+function bareImports(file, seen = new Set()) {
+  if (seen.has(file)) return new Set();
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  const found = new Set();
+  for (const [, spec] of code.matchAll(/(?:from|import)\s*['"]([^'"]+)['"]/g)) {
+    if (spec.startsWith('.'))
+      for (const bare of bareImports(new URL(spec, `file://${file}`).pathname, seen)) found.add(bare);
+    else found.add(spec);
+  }
+  return found;
+}
+
+test('quiz-proctor/canvas resolves to the client alone', async () => {
+  const canvas = await import('quiz-proctor/canvas');
+  for (const name of [
+    'createCanvasClient',
+    'startQuizSubmission',
+    'submitQuizSubmissionEvents',
+    'CanvasError',
+    'CanvasApiError',
+  ])
+    assert.equal(typeof canvas[name], 'function', name);
+  assert.equal(canvas.createProctor, undefined);
+  assert.match(readFileSync(`${dist}canvas.d.ts`, 'utf8'), /declare function createCanvasClient/);
+});
+
+test('quiz-proctor/canvas depends on ky alone', () => {
+  assert.deepEqual([...bareImports(`${dist}canvas.js`)], ['ky']);
+});
+
+test('quiz-proctor still exports the client beside the proctor, from the same chunk', () => {
+  // dist/index.js cannot be imported in Node (it touches IndexedDB at load): read it instead.
+  const chunkOf = (file) =>
+    readFileSync(file, 'utf8').match(/['"]\.\/(chunks\/canvas-client-[^'"]+)['"]/)?.[1];
+  const shared = chunkOf(`${dist}canvas.js`);
+  assert.ok(shared, 'canvas.js imports the canvas-client chunk');
+  // One class, not two copies: an error from either entry passes the other's instanceof.
+  assert.equal(chunkOf(`${dist}index.js`), shared);
+  assert.match(readFileSync(`${dist}index.d.ts`, 'utf8'), /createCanvasClient/);
+});
