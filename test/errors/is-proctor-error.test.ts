@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { CanvasApiError } from '../../src/canvas/core/canvas-api-error.js';
+import { isCanvasApiError } from '../../src/canvas/core/is-canvas-api-error.js';
 import {
   ConfigError,
   isConfigError,
@@ -71,5 +72,16 @@ describe('the error guards', () => {
     const forged = Object.assign(new realm.Error('x'), { name: 'TransportError', code: 'nonsense' });
     expect(isProctorError(forged)).to.equal(false);
     expect(isTransportError(forged)).to.equal(false);
+  });
+
+  it("the Canvas client's guard accepts another realm's CanvasApiError, and no look-alike", async () => {
+    const realm = await otherRealm();
+    const FrameCanvasApiError = realm.api.CanvasApiError as unknown as typeof CanvasApiError;
+    const init = { status: 403, canvasMessage: 'no', body: '', method: 'GET', url: '/' };
+    expect(new FrameCanvasApiError(init)).not.to.be.instanceOf(Error);
+    expect(isCanvasApiError(new FrameCanvasApiError(init))).to.equal(true);
+    expect(isCanvasApiError(new CanvasApiError(init))).to.equal(true);
+    const lookAlike = Object.assign(new Error('x'), { name: 'CanvasApiError', code: 'made_up' });
+    expect(isCanvasApiError(lookAlike)).to.equal(false);
   });
 });

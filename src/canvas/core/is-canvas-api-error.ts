@@ -1,15 +1,18 @@
-import { CanvasApiError } from './canvas-api-error.js';
-import { CanvasNetworkError } from './canvas-network-error.js';
+import type { CanvasApiError } from './canvas-api-error.js';
+import type { CanvasErrorCode } from './canvas-error.js';
+import type { CanvasNetworkError } from './canvas-network-error.js';
 
-// By name as well as instanceof, so errors from another realm (an iframe's copy) still match.
+// By exact name and code, which every instance has from its constructor: an error from another
+// realm's copy (an iframe's) fails instanceof, and is not even an instance of this realm's Error.
+const named = (error: unknown, name: string, code: CanvasErrorCode): boolean =>
+  (error as { name?: unknown } | undefined)?.name === name && (error as { code?: unknown }).code === code;
+
 /** True for an error answer from Canvas. */
 export function isCanvasApiError(error: unknown): error is CanvasApiError {
-  return error instanceof CanvasApiError || (error instanceof Error && error.name === 'CanvasApiError');
+  return named(error, 'CanvasApiError', 'canvas_api_error');
 }
 
 /** True for a request that got no answer from Canvas. */
 export function isCanvasNetworkError(error: unknown): error is CanvasNetworkError {
-  return (
-    error instanceof CanvasNetworkError || (error instanceof Error && error.name === 'CanvasNetworkError')
-  );
+  return named(error, 'CanvasNetworkError', 'network_failed');
 }
