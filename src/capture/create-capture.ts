@@ -17,7 +17,7 @@ import { fromShortcuts } from './from-shortcuts.js';
 import { fromViewport } from './from-viewport.js';
 import { fromVisibility } from './from-visibility.js';
 import { mergeSources } from './merge-sources.js';
-import { resolveCaptureOptions } from './resolve-capture-options.js';
+import { resolveCaptureOptions, type ResolvedCaptureOptions } from './resolve-capture-options.js';
 import { shareLatest } from './share-latest.js';
 import { type QuestionMap, watchQuestions } from './watch-questions.js';
 
@@ -30,8 +30,12 @@ import { type QuestionMap, watchQuestions } from './watch-questions.js';
  * const subscription = capture.subscribe((event) => store.append([event]));
  */
 export function createCapture(options: CaptureOptions, deps: CaptureDeps): Observable<CapturedEvent> {
+  return captureResolved(resolveCaptureOptions(options, deps.target.document.createDocumentFragment()), deps);
+}
+
+/** {@link createCapture} for options already resolved (the proctor resolves them when it is created). */
+export function captureResolved(o: ResolvedCaptureOptions, deps: CaptureDeps): Observable<CapturedEvent> {
   const { target, scheduler, memory } = deps;
-  const o = resolveCaptureOptions(options, target.document.createDocumentFragment());
   return new Observable<CapturedEvent>((subscriber) => {
     const stop$ = deps.stop$ ?? NEVER;
     // Warnings go straight out: the first look-up of questions can report garbage while the

@@ -1,6 +1,5 @@
-import { defer, interval, NEVER, Observable, Subscription } from 'rxjs';
-import type { CaptureMemory } from '../capture/capture-options.js';
-import { createCapture } from '../capture/create-capture.js';
+import { interval, Observable, Subscription } from 'rxjs';
+import { captureResolved } from '../capture/create-capture.js';
 import { ProctorError } from '../errors/proctor-error.js';
 import type { AttemptPipeline } from '../record/attempt-pipeline.js';
 import { startAttemptPipeline } from '../record/start-attempt-pipeline.js';
@@ -50,22 +49,6 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
     adopt: options.submission,
     scheduler: deps.scheduler,
   });
-  // Capture is made now, so its options are resolved once and a bad one throws in the caller's
-  // stack. The attempt's memory and stop notifier come with the attempt; capture reads them only
-  // once it is subscribed, by then.
-  let attemptMemory: CaptureMemory = { has: () => false, add: () => undefined };
-  let attemptStop$: Observable<void> = NEVER;
-  const capture$ = createCapture(options.capture, {
-    target: deps.target,
-    scheduler: deps.scheduler,
-    memory: {
-      has: (key) => attemptMemory.has(key),
-      add: (key) => {
-        attemptMemory.add(key);
-      },
-    },
-    stop$: defer(() => attemptStop$),
-  });
   let state: ProctorState = 'idle';
   const timing = new Subscription();
   let pipeline: AttemptPipeline | undefined;
@@ -110,7 +93,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
           submission,
           options: {
             ...options,
-            recordSecondTabs: options.capture.captureSecondTab !== false,
+            recordSecondTabs: options.capture.captureSecondTab,
           },
           http,
           getAuth,
@@ -118,11 +101,13 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
             if (type === 'error') report(value as ProctorError);
             else emitter.emit(type, value as never);
           },
-          capture: (memory, stop$) => {
-            attemptMemory = memory;
-            attemptStop$ = stop$;
-            return capture$;
-          },
+          capture: (memory, stop$) =>
+            captureResolved(options.capture, {
+              target: deps.target,
+              scheduler: deps.scheduler,
+              memory,
+              stop$,
+            }),
         });
         setState('active');
         // Canvas's count of the time left keeps the local countdown honest; a failed read keeps

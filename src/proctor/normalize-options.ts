@@ -1,3 +1,4 @@
+import { resolveCaptureOptions } from '../capture/resolve-capture-options.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { ProctorOptions } from './proctor-options.js';
 import { DEFAULTS, type ResolvedOptions } from './resolved-options.js';
@@ -84,10 +85,13 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   ) {
     throw new ConfigError('timeWarningsSec', 'must be an array of positive whole numbers of seconds');
   }
-  const capture = options.capture ?? {};
-  if (typeof (capture as unknown) !== 'object' || (capture as unknown) === null) {
+  const given = options.capture ?? {};
+  if (typeof (given as unknown) !== 'object' || (given as unknown) === null) {
     throw new ConfigError('capture', 'must be an object');
   }
+  // Resolved once, here: a bad capture option throws in the caller's stack, and changing the
+  // caller's object later changes nothing.
+  const capture = resolveCaptureOptions(given, document.createDocumentFragment());
   // `maxRetryAfterMs` is the deprecated name of `retryAfterMaxMs` (README, "Deprecated").
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- reading it is how it keeps working
   const { maxRetryAfterMs } = options;

@@ -1,4 +1,4 @@
-import type { CaptureOptions } from '../capture/capture-options.js';
+import type { ResolvedCaptureOptions } from '../capture/resolve-capture-options.js';
 import { DEFAULT_RETRY } from '../deliver/retry-policy.js';
 import type { CanvasAuth, SubmissionRef } from './proctor-options.js';
 
@@ -27,6 +27,5 @@ export interface ResolvedOptions extends Record<keyof typeof DEFAULTS, number> {
   eventsUrl: string | undefined;
   autoComplete: boolean;
   timeWarningsSec: number[];
-  /** As given: `createCapture` resolves them, once. */
-  capture: CaptureOptions;
+  capture: ResolvedCaptureOptions;
 }

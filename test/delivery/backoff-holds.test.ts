@@ -1,38 +1,19 @@
 import { expect } from '@esm-bundle/chai';
-import type { ProctorOptions } from '../../src/index.js';
 import {
   addFault,
   byTab,
   clearFaults,
-  createFixture,
   eventually,
   requestLog,
   serverEvents,
-  startSubmission,
   type LoggedRequest,
 } from '../helpers/canvas.js';
-import { NO_CAPTURE } from '../helpers/no-capture.js';
+import { newTabAttempt } from '../helpers/tab-attempt.js';
 import { callTab, closeAllTabs, closeTab, openTab } from '../helpers/tabs.js';
 
 // A backoff holds for every path: under load a write completing, a flush waiting for pending
 // writes, the other tab's flush and the network's answer arrive in any order (run these with
 // QP_CPU_THROTTLE=6 too). A flush lifts only a backoff that was in force when it was asked for.
-
-async function attempt(extra: Partial<ProctorOptions> = {}) {
-  const fixture = await createFixture();
-  const submission = await startSubmission(fixture);
-  const config: ProctorOptions = {
-    courseId: fixture.courseId,
-    quizId: fixture.quizId,
-    auth: { type: 'bearer', token: fixture.student.token },
-    submission,
-    flushIntervalMs: 3_600_000,
-    retryBaseDelayMs: 100,
-    capture: NO_CAPTURE,
-    ...extra,
-  };
-  return { fixture, submission, config, path: `/submissions/${submission.id}/events` };
-}
 
 const posts = async (path: string) => (await requestLog(path)).filter((r) => r.method === 'POST');
 const endOf = (request: LoggedRequest) => request.time + (request.durationMs ?? 0);
@@ -46,7 +27,7 @@ describe('delivery: a backoff holds whatever arrives first', () => {
   it('Retry-After holds when the 429 arrives while a write completes and the other tab asks for a flush', async () => {
     // A full batch (5) written by the leader sends at once; the answer is a slow 429, slow enough
     // that the steps below happen while it is on its way even on a page slowed six times.
-    const { fixture, submission, config, path } = await attempt({ maxBatchEvents: 5 });
+    const { fixture, submission, config, path } = await newTabAttempt({ maxBatchEvents: 5 });
     await addFault({
       path,
       method: 'POST',
@@ -82,7 +63,7 @@ describe('delivery: a backoff holds whatever arrives first', () => {
   });
 
   it('a flush asked for after the 429 lifts it; one asked for before does not', async () => {
-    const { config, path } = await attempt();
+    const { config, path } = await newTabAttempt();
     await addFault({
       path,
       method: 'POST',
@@ -102,7 +83,7 @@ describe('delivery: a backoff holds whatever arrives first', () => {
   });
 
   it("a follower's flush rejects with the leader's code, and a new leader answers flushes the old one took with it", async () => {
-    const { fixture, submission, config, path } = await attempt();
+    const { fixture, submission, config, path } = await newTabAttempt();
     const leader = await openTab(config);
     await callTab(leader, 'start');
     const a = await openTab(config);

@@ -1,16 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import type { ProctorOptions } from '../../src/index.js';
-import {
-  addFault,
-  clearFaults,
-  createFixture,
-  eventually,
-  serverEvents,
-  startSubmission,
-  type Fixture,
-  type ServerEvent,
-} from '../helpers/canvas.js';
+import { addFault, clearFaults, eventually, serverEvents, type ServerEvent } from '../helpers/canvas.js';
 import { NO_CAPTURE } from '../helpers/no-capture.js';
+import { newTabAttempt, type TabAttempt } from '../helpers/tab-attempt.js';
 import { actThenExit, callTab, closeAllTabs, closeTab, openTab, type TabExit } from '../helpers/tabs.js';
 
 // A student's last act comes right before the page goes: flag or copy, then Next (the page
@@ -22,27 +14,6 @@ const DELAYS_MS = [0, 5, 50];
 const PAST: Record<TabExit, string> = { close: 'closed', reload: 'reloaded', navigate: 'navigated away' };
 const ROUNDS = 3;
 const PER_ROUND = 5;
-
-interface Attempt {
-  fixture: Fixture;
-  submission: { id: string; attempt: number; validationToken: string };
-  config: ProctorOptions;
-}
-
-async function newAttempt(capture = NO_CAPTURE): Promise<Attempt> {
-  const fixture = await createFixture();
-  const submission = await startSubmission(fixture);
-  const config: ProctorOptions = {
-    courseId: fixture.courseId,
-    quizId: fixture.quizId,
-    auth: { type: 'bearer', token: fixture.student.token },
-    submission,
-    flushIntervalMs: 3_600_000,
-    retryBaseDelayMs: 100,
-    capture,
-  };
-  return { fixture, submission, config };
-}
 
 /** Two tabs of the attempt: the first to start holds the lock (Web Locks grant in request order). */
 async function twoTabs(config: ProctorOptions): Promise<{ leader: number; follower: number }> {
@@ -57,7 +28,7 @@ async function twoTabs(config: ProctorOptions): Promise<{ leader: number; follow
  * Sends what is left from a live tab of the attempt, then reads what Canvas stored once `expected`
  * of our events are there (or after 15 s, for the assertions to say what is missing).
  */
-async function settle(attempt: Attempt, live: number, expected: number): Promise<ServerEvent[]> {
+async function settle(attempt: TabAttempt, live: number, expected: number): Promise<ServerEvent[]> {
   expect(await callTab(live, 'flush')).to.equal('ok');
   const read = () => serverEvents(attempt.fixture, attempt.submission.id, { withClientTimestamp: true });
   const ours = (events: ServerEvent[]) =>
@@ -99,7 +70,7 @@ for (const role of ['follower', 'leader'] as const) {
 
       it(`loses nothing it recorded when it is ${PAST[exit]} 0, 5 and 50 ms after its last record()`, async () => {
         for (const delayMs of DELAYS_MS) {
-          const attempt = await newAttempt();
+          const attempt = await newTabAttempt();
           const tabs = await twoTabs(attempt.config);
           const goer = tabs[role];
           const stayer = role === 'leader' ? tabs.follower : tabs.leader;
@@ -128,7 +99,7 @@ for (const role of ['follower', 'leader'] as const) {
 
     it('delivers the question_flagged of a flag clicked 0, 5 and 50 ms before the tab closes', async () => {
       for (const delayMs of DELAYS_MS) {
-        const attempt = await newAttempt({ ...NO_CAPTURE, captureQuestionFlags: true });
+        const attempt = await newTabAttempt({ capture: { ...NO_CAPTURE, captureQuestionFlags: true } });
         const tabs = await twoTabs(attempt.config);
         const goer = tabs[role];
         const stayer = role === 'leader' ? tabs.follower : tabs.leader;
@@ -157,7 +128,7 @@ describe("delivery: a tab's last moments while Canvas refuses every request", ()
 
   for (const exit of ['close', 'reload'] as TabExit[]) {
     it(`what a tab ${PAST[exit]} 0 ms after its last record() could not send or write is rescued by the next page`, async () => {
-      const attempt = await newAttempt();
+      const attempt = await newTabAttempt();
       const path = `/submissions/${attempt.submission.id}/events`;
       // Every send fails while the tab goes: the keepalive cannot carry its last events.
       await addFault({ path, method: 'POST', action: 'status', status: 503, times: 1000 });

@@ -1,16 +1,13 @@
 import { expect } from '@esm-bundle/chai';
-import type { ProctorOptions } from '../../src/index.js';
 import {
   addFault,
   clearFaults,
-  createFixture,
   eventually,
   requestLog,
   serverEvents,
-  startSubmission,
   type ServerEvent,
 } from '../helpers/canvas.js';
-import { NO_CAPTURE } from '../helpers/no-capture.js';
+import { newTabAttempt } from '../helpers/tab-attempt.js';
 import { callTab, closeAllTabs, closeTab, openTab } from '../helpers/tabs.js';
 
 // The tabs of one attempt agree through a Web Lock (who sends) and a BroadcastChannel (wake-ups,
@@ -23,21 +20,6 @@ import { callTab, closeAllTabs, closeTab, openTab } from '../helpers/tabs.js';
 // its request got nowhere is answered by another follower that takes the lead.
 
 const PER_TAB = 3;
-
-async function attempt() {
-  const fixture = await createFixture();
-  const submission = await startSubmission(fixture);
-  const config: ProctorOptions = {
-    courseId: fixture.courseId,
-    quizId: fixture.quizId,
-    auth: { type: 'bearer', token: fixture.student.token },
-    submission,
-    flushIntervalMs: 3_600_000,
-    retryBaseDelayMs: 100,
-    capture: NO_CAPTURE,
-  };
-  return { fixture, submission, config, path: `/submissions/${submission.id}/events` };
-}
 
 /** Our own events (those carrying seq), keyed by what the test recorded: `<type>:<i>`. */
 function recordedAs(events: ServerEvent[]): Map<string, ServerEvent[]> {
@@ -86,7 +68,7 @@ describe('tabs: the leader closed while it sends the batch a follower flushed', 
       ['another follower', 3],
     ] as const) {
       it(`loses nothing when ${lost}; ${heir} takes the lead and answers the flush`, async () => {
-        const { fixture, submission, config, path } = await attempt();
+        const { fixture, submission, config, path } = await newTabAttempt();
         // Web Locks grant in request order: the first tab to start leads, the next one inherits.
         const opened: number[] = [];
         for (let i = 0; i < tabs; i += 1) {
