@@ -1,6 +1,6 @@
 import type { ProctorOptions } from '../../src/index.js';
 import { createFixture, startSubmission, type Fixture } from './canvas.js';
-import { NO_CAPTURE } from './no-capture.js';
+import { optionsFor } from './proctor-for.js';
 
 /** A started attempt and the options every tab of it is opened with. */
 export interface TabAttempt {
@@ -18,15 +18,6 @@ export interface TabAttempt {
 export async function newTabAttempt(extra: Partial<ProctorOptions> = {}): Promise<TabAttempt> {
   const fixture = await createFixture();
   const submission = await startSubmission(fixture);
-  const config: ProctorOptions = {
-    courseId: fixture.courseId,
-    quizId: fixture.quizId,
-    auth: { type: 'bearer', token: fixture.student.token },
-    submission,
-    flushIntervalMs: 3_600_000,
-    retryBaseDelayMs: 100,
-    capture: NO_CAPTURE,
-    ...extra,
-  };
+  const config = optionsFor(fixture, submission, extra);
   return { fixture, submission, config, path: `/submissions/${submission.id}/events` };
 }
