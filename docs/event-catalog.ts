@@ -42,6 +42,19 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
     example: undefined,
     fields: {},
   },
+  window_blurred: {
+    option: 'captureFocus',
+    fires:
+      "`page_blurred` under our own name, recorded instead of it where Canvas's types are Canvas's to send (`canvasTypes`: on a Canvas take page, where Canvas's own logger sends `page_blurred`). Same moments, same rules, so a reviewer reading our events sees every departure even where Canvas's logger was silenced, while Canvas's log shows each departure once.",
+    example: {},
+    fields: {},
+  },
+  window_focused: {
+    option: 'captureFocus',
+    fires: '`page_focused` under our own name, recorded instead of it on the same pages as `window_blurred`.',
+    example: { away_ms: 12500 },
+    fields: { away_ms: 'How long the window was away since the recorded `window_blurred`.' },
+  },
   question_viewed: {
     option: 'captureQuestionViews',
     fires:

@@ -2,6 +2,7 @@
 // The layers of src/, top to bottom (docs/architecture.md): a folder imports only the folders
 // below it. The entries (src/index.ts, src/global.ts) sit above them all.
 export const LAYERS = [
+  'theme',
   'proctor',
   'session',
   'capture',
@@ -10,6 +11,7 @@ export const LAYERS = [
   'tabs',
   'store',
   'events',
+  'canvas-page',
   'canvas',
   'errors',
   'util',

@@ -3,6 +3,7 @@
 import { createProctor } from './proctor/create-proctor.js';
 import type { Proctor } from './proctor/proctor.js';
 import { readScriptOptions } from './proctor/read-script-options.js';
+import { startTheme } from './theme/start-theme.js';
 
 export {
   ConfigError,
@@ -20,14 +21,14 @@ export { isCanvasApiError } from './canvas/core/is-canvas-api-error.js';
 
 let started: Proctor | undefined;
 
-/** The proctor the script tag started from its data attributes, if it did. */
+/** The proctor this file started by itself (from the script tag's data attributes, or on a Canvas take page), if it did. */
 export function autoProctor(): Proctor | undefined {
   return started;
 }
 
 // document.currentScript is only set while this script runs, so it is read now.
 const script = typeof document === 'undefined' ? null : document.currentScript;
-if (script) {
+if (script && readsAttributes(script)) {
   try {
     const options = readScriptOptions(script);
     if (options) {
@@ -46,4 +47,12 @@ if (script) {
     // A bad data attribute is the page author's mistake: say which, and leave the page alone.
     console.error('[quiz-proctor]', error);
   }
+} else if (typeof window !== 'undefined') {
+  // No attributes: the file was loaded as a Canvas theme file (or by a page that starts the SDK
+  // itself), so it looks for a Canvas quiz page and does nothing anywhere else.
+  started = startTheme(window, script).proctor;
+}
+
+function readsAttributes(tag: HTMLOrSVGScriptElement): boolean {
+  return tag.dataset.courseId !== undefined || tag.dataset.quizId !== undefined;
 }

@@ -166,4 +166,10 @@ export interface CaptureDeps {
    * for the debounce, viewed ids waiting for the throttle) and the capture completes.
    */
   stop$?: Observable<unknown>;
+  /**
+   * Leave Canvas's own types to Canvas's logger (see the proctor's `canvasTypes`): their sources are
+   * off, and focus is recorded as `window_blurred` / `window_focused`.
+   * @default false
+   */
+  withoutCanvasTypes?: boolean;
 }

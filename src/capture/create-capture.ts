@@ -36,6 +36,8 @@ export function createCapture(options: CaptureOptions, deps: CaptureDeps): Obser
 /** {@link createCapture} for options already resolved (the proctor resolves them when it is created). */
 export function captureResolved(o: ResolvedCaptureOptions, deps: CaptureDeps): Observable<CapturedEvent> {
   const { target, scheduler, memory } = deps;
+  // Where Canvas's logger sends Canvas's types, ours would show every moment twice in its log.
+  const canvasTypes = deps.withoutCanvasTypes !== true;
   return new Observable<CapturedEvent>((subscriber) => {
     const stop$ = deps.stop$ ?? NEVER;
     // Warnings go straight out: the first look-up of questions can report garbage while the
@@ -57,19 +59,19 @@ export function captureResolved(o: ResolvedCaptureOptions, deps: CaptureDeps): O
     const sources: [string, boolean, () => Observable<CapturedEvent>, boolean][] = [
       [
         'session_started',
-        o.captureSessionStart,
+        o.captureSessionStart && canvasTypes,
         () => fromSessionStart(target, scheduler, { memory }),
         false,
       ],
       [
         'focus',
         o.captureFocus,
-        () => fromFocus(target, scheduler, { throttleMs: o.focusThrottleMs, stop$ }),
+        () => fromFocus(target, scheduler, { throttleMs: o.focusThrottleMs, ownTypes: !canvasTypes, stop$ }),
         true,
       ],
       [
         'question_viewed',
-        o.captureQuestionViews,
+        o.captureQuestionViews && canvasTypes,
         () =>
           fromQuestionViews(target, scheduler, {
             questions$,
@@ -83,7 +85,7 @@ export function captureResolved(o: ResolvedCaptureOptions, deps: CaptureDeps): O
       ],
       [
         'question_flagged',
-        o.captureQuestionFlags,
+        o.captureQuestionFlags && canvasTypes,
         () =>
           fromFlags(target, scheduler, {
             locator,
@@ -96,7 +98,7 @@ export function captureResolved(o: ResolvedCaptureOptions, deps: CaptureDeps): O
       ],
       [
         'question_answered',
-        o.captureAnswers,
+        o.captureAnswers && canvasTypes,
         () =>
           fromAnswers(target, scheduler, {
             locator,

@@ -106,7 +106,26 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
 export interface FocusOptions {
   /** Shortest time between two records of the same state. @default 5000 */
   throttleMs?: number;
+  /**
+   * Record `window_blurred` / `window_focused` (ours) instead of Canvas's types, for a page where
+   * Canvas's own logger sends those.
+   */
+  ownTypes?: boolean;
   stop$?: Observable<unknown>;
+}
+
+const canvasTypes = (scheduler: SchedulerLike) => (present: boolean) =>
+  captureEvent(present ? 'page_focused' : 'page_blurred', undefined, scheduler);
+
+// The throttle lets a focus through only after a recorded blur, so `blurredAt` is always set then.
+function ownTypes(scheduler: SchedulerLike) {
+  let blurredAt = scheduler.now();
+  return (present: boolean) => {
+    const now = scheduler.now();
+    if (present) return captureEvent('window_focused', { away_ms: now - blurredAt }, scheduler, now);
+    blurredAt = now;
+    return captureEvent('window_blurred', {}, scheduler, now);
+  };
 }
 
 /**
@@ -127,7 +146,7 @@ export function fromFocus(
     const presence$ = fromPresence(target, scheduler).pipe(takeUntil(opts.stop$ ?? NEVER));
     return presence$.pipe(
       throttleChanges(true, opts.throttleMs ?? 5000, scheduler),
-      map((present) => captureEvent(present ? 'page_focused' : 'page_blurred', undefined, scheduler)),
+      map(opts.ownTypes ? ownTypes(scheduler) : canvasTypes(scheduler)),
     );
   });
 }

@@ -43,6 +43,8 @@ export interface CaptureEventDataMap {
   session_started: { user_agent: string };
   page_blurred: undefined;
   page_focused: undefined;
+  window_blurred: Record<string, never>;
+  window_focused: { away_ms: number };
   question_viewed: string[];
   question_flagged: { flagged: boolean; questionId: string };
   question_answered: { quiz_question_id: string; answer: CanvasAnswer }[];

@@ -54,6 +54,8 @@ export interface EventSwitches {
   session_started: 'captureSessionStart';
   page_blurred: 'captureFocus';
   page_focused: 'captureFocus';
+  window_blurred: 'captureFocus';
+  window_focused: 'captureFocus';
   question_viewed: 'captureQuestionViews';
   question_flagged: 'captureQuestionFlags';
   question_answered: 'captureAnswers';
@@ -87,6 +89,8 @@ const TRAITS: { readonly [K in EventType]: EventTraits } = {
   session_started: canvas(2),
   page_blurred: canvas(2),
   page_focused: canvas(1),
+  window_blurred: ours(2),
+  window_focused: ours(1),
   question_viewed: canvas(0),
   question_flagged: canvas(1),
   question_answered: canvas(1),

@@ -8,6 +8,7 @@ import { SessionManager } from '../session/session-manager.js';
 import { createCanvasHttp } from '../canvas/core/create-canvas-http.js';
 import { Emitter } from '../util/emitter.js';
 import { createCanvasClient } from '../canvas/core/canvas-client.js';
+import { canvasLoggerRuns } from '../canvas-page/canvas-logger.js';
 import { normalizeOptions } from './normalize-options.js';
 import { defaultDeps, type ProctorDeps } from './proctor-deps.js';
 import type { CompleteResult, Proctor, ProctorEvents, ProctorState } from './proctor.js';
@@ -66,6 +67,10 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
     emitter.emit('error', error);
   };
 
+  // Decided once, at start: Canvas's logger starts with the page or not at all.
+  const withoutCanvasTypes = () =>
+    options.canvasTypes === 'never' || (options.canvasTypes === 'auto' && canvasLoggerRuns(deps.target));
+
   const clock = new SessionClock({
     scheduler: deps.scheduler,
     warningsSec: options.timeWarningsSec,
@@ -78,7 +83,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
     },
   });
   const timeLeft = async () => {
-    const left = await session.timeLeft();
+    const left = deps.readTimeLeft?.() ?? (await session.timeLeft());
     clock.correct(left.secondsLeft);
     return left;
   };
@@ -107,6 +112,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
               scheduler: deps.scheduler,
               memory,
               stop$,
+              withoutCanvasTypes: withoutCanvasTypes(),
             }),
         });
         setState('active');

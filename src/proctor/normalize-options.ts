@@ -78,6 +78,13 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   if (options.autoComplete !== undefined && typeof options.autoComplete !== 'boolean') {
     throw new ConfigError('autoComplete', 'must be a boolean');
   }
+  const canvasTypes = options.canvasTypes ?? 'auto';
+  if ((canvasTypes as string) !== 'auto' && canvasTypes !== 'always' && canvasTypes !== 'never') {
+    throw new ConfigError(
+      'canvasTypes',
+      `must be 'auto', 'always' or 'never', got ${JSON.stringify(canvasTypes)}`,
+    );
+  }
   const warnings = options.timeWarningsSec ?? [300, 60];
   if (
     !Array.isArray(warnings) ||
@@ -122,6 +129,7 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
     accessCode: options.accessCode,
     eventsUrl: eventsUrl === undefined ? undefined : new URL(eventsUrl, pageUrl()).href,
     autoComplete: options.autoComplete ?? false,
+    canvasTypes,
     timeWarningsSec: [...warnings],
     capture,
   };

@@ -4,7 +4,13 @@ import type { RecordDeps } from '../record/attempt-pipeline.js';
 import { electLeader } from '../tabs/tab-leader.js';
 
 /** What the proctor takes from its surroundings; tests inject virtual time, failing stores and so on. */
-export type ProctorDeps = RecordDeps;
+export interface ProctorDeps extends RecordDeps {
+  /**
+   * The time left as the page shows it (Canvas's take page does), read instead of asking Canvas's
+   * API once a minute.
+   */
+  readTimeLeft?: () => { endAt: string | null; secondsLeft: number | null };
+}
 
 export const defaultDeps = (): ProctorDeps => ({
   scheduler: asyncScheduler,

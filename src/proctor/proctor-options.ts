@@ -4,6 +4,9 @@ import type { SubmissionRef } from '../session/submission-ref.js';
 
 export type { CanvasAuth, SubmissionRef };
 
+/** Who sends Canvas's own event types: see {@link ProctorOptions.canvasTypes}. */
+export type CanvasTypes = 'auto' | 'always' | 'never';
+
 /** Options of {@link createProctor}. */
 export interface ProctorOptions {
   /** Canvas course id. */
@@ -28,6 +31,16 @@ export interface ProctorOptions {
    * @default {}
    */
   capture?: CaptureOptions;
+  /**
+   * Who sends Canvas's own types (`session_started`, `page_blurred`, `page_focused`,
+   * `question_viewed`, `question_flagged`, `question_answered`): `'always'` this SDK, `'never'`
+   * Canvas's own logger, `'auto'` this SDK unless Canvas's logger runs on the page (a Canvas take
+   * page). Where they are not ours, focus is recorded as `window_blurred` / `window_focused`. On a
+   * page where Canvas's logger runs, `'always'` sends each of those moments twice unless Canvas's
+   * logger is kept off, as the theme file does (docs/canvas-theme.md).
+   * @default 'auto'
+   */
+  canvasTypes?: CanvasTypes;
   /** The quiz's access code, sent when starting and completing a submission. */
   accessCode?: string;
   /**

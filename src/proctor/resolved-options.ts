@@ -1,6 +1,6 @@
 import type { ResolvedCaptureOptions } from '../capture/resolve-capture-options.js';
 import { DEFAULT_RETRY } from '../deliver/retry-policy.js';
-import type { CanvasAuth, SubmissionRef } from './proctor-options.js';
+import type { CanvasAuth, CanvasTypes, SubmissionRef } from './proctor-options.js';
 
 /** The defaults of the options that are a positive whole number, by option name. */
 export const DEFAULTS = {
@@ -26,6 +26,7 @@ export interface ResolvedOptions extends Record<keyof typeof DEFAULTS, number> {
   accessCode: string | undefined;
   eventsUrl: string | undefined;
   autoComplete: boolean;
+  canvasTypes: CanvasTypes;
   timeWarningsSec: number[];
   capture: ResolvedCaptureOptions;
 }

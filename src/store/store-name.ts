@@ -11,6 +11,11 @@ export interface StoreScope {
 // keyed by [client timestamp, tab, seq]).
 // Never `qla_events`: Canvas's own logger may run on the same page.
 export function storeName(scope: StoreScope): string {
+  return `${submissionStorePrefix(scope)}${String(scope.attempt)}`;
+}
+
+/** What the names of every attempt's store of one submission start with. */
+export function submissionStorePrefix(scope: Omit<StoreScope, 'attempt'>): string {
   const host = new URL(scope.baseUrl).host;
-  return `quiz-proctor:v2:${host}:${scope.courseId}:${scope.quizId}:${scope.submissionId}:${scope.attempt}`;
+  return `quiz-proctor:v2:${host}:${scope.courseId}:${scope.quizId}:${scope.submissionId}:`;
 }

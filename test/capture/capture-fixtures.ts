@@ -75,10 +75,14 @@ export interface Capturing extends Collected {
 /** createCapture on this window, on a virtual clock of its own, collected. */
 export function capture(
   options: CaptureOptions,
-  { memory = memoryOf(), stop$ }: { memory?: CaptureMemory; stop$?: Observable<unknown> } = {},
+  {
+    memory = memoryOf(),
+    stop$,
+    withoutCanvasTypes = false,
+  }: { memory?: CaptureMemory; stop$?: Observable<unknown>; withoutCanvasTypes?: boolean } = {},
 ): Capturing {
   const clock = new VirtualClock();
-  const deps = { target: window, scheduler: clock, memory };
+  const deps = { target: window, scheduler: clock, memory, withoutCanvasTypes };
   return { ...collect(createCapture(options, stop$ ? { ...deps, stop$ } : deps)), clock };
 }
 

@@ -1,0 +1,90 @@
+import { CAPTURE_DEFAULTS } from '../capture/resolve-capture-options.js';
+import { ConfigError } from '../errors/config-error.js';
+import type { ProctorOptions } from '../proctor/proctor-options.js';
+import { normalizeOptions } from '../proctor/normalize-options.js';
+import { DEFAULTS } from '../proctor/resolved-options.js';
+
+/** The global a school sets at the top of its theme file, before the SDK (docs/canvas-theme.md). */
+export const THEME_CONFIG_GLOBAL = 'QUIZ_PROCTOR_CONFIG';
+
+/** A school's settings for the theme file: `window.QUIZ_PROCTOR_CONFIG`. */
+export interface ThemeConfig
+  extends Pick<
+    ProctorOptions,
+    | 'canvasTypes'
+    | 'capture'
+    | 'flushIntervalMs'
+    | 'maxBatchEvents'
+    | 'maxBatchBytes'
+    | 'maxStoredEvents'
+    | 'maxStoredBytes'
+    | 'retryBaseDelayMs'
+    | 'retryMaxDelayMs'
+    | 'retryAfterMaxMs'
+  > {
+  /** `false` turns the SDK off on every page. @default true */
+  enabled?: boolean;
+  /** Proctor only these courses' quizzes. @default every course */
+  courses?: (string | number)[];
+}
+
+/** The settings after validation: what the theme passes to every proctor it starts. */
+export interface ThemeSettings {
+  enabled: boolean;
+  courses: string[] | undefined;
+  /** Options for `createProctor`, without the ids the page gives. */
+  options: Omit<ProctorOptions, 'courseId' | 'quizId'>;
+}
+
+// The proctor options a school may set; the rest come from the page (ids, URLs, submission).
+const PASSED_ON = new Set<string>(['canvasTypes', 'capture', ...Object.keys(DEFAULTS)]);
+PASSED_ON.delete('completeFlushTimeoutMs');
+
+const setting = (key: string) => `${THEME_CONFIG_GLOBAL}.${key}`;
+
+function checkCapture(capture: unknown): void {
+  if (typeof capture !== 'object' || capture === null)
+    throw new ConfigError(setting('capture'), 'must be an object');
+  for (const [key, value] of Object.entries(capture)) {
+    if (!(key in CAPTURE_DEFAULTS)) throw new ConfigError(setting(`capture.${key}`), 'is not a setting');
+    if (key.startsWith('capture') && typeof value !== 'boolean')
+      throw new ConfigError(setting(`capture.${key}`), `must be true or false, got ${JSON.stringify(value)}`);
+  }
+}
+
+/**
+ * Validates a school's settings as strictly as `createProctor` validates its options, so a typo
+ * (`captureClipbaord`) is reported instead of silently proctoring with the default. Throws
+ * {@link ConfigError} naming the setting as the school wrote it.
+ */
+export function readThemeConfig(value: unknown): ThemeSettings {
+  if (value === undefined) return { enabled: true, courses: undefined, options: {} };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ConfigError(THEME_CONFIG_GLOBAL, 'must be an object');
+  const config = value as Record<string, unknown>;
+  const options: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(config)) {
+    if (key === 'enabled' || key === 'courses') continue;
+    if (!PASSED_ON.has(key)) throw new ConfigError(setting(key), 'is not a setting');
+    options[key] = entry;
+  }
+  if (config.enabled !== undefined && typeof config.enabled !== 'boolean')
+    throw new ConfigError(setting('enabled'), 'must be true or false');
+  let courses: string[] | undefined;
+  if (config.courses !== undefined) {
+    const list = config.courses;
+    if (!Array.isArray(list) || list.some((id) => !/^\d+$/.test(String(id)) || typeof id === 'object'))
+      throw new ConfigError(setting('courses'), 'must be an array of Canvas course ids');
+    courses = list.map(String);
+  }
+  if (options.capture !== undefined) checkCapture(options.capture);
+  try {
+    // The same checks as every proctor's options, with ids that are always valid.
+    normalizeOptions({ courseId: 1, quizId: 1, ...options });
+  } catch (error) {
+    if (error instanceof ConfigError)
+      throw new ConfigError(setting(error.option), error.message.replace(/^[^`]*`[^`]*` /, ''));
+    throw error;
+  }
+  return { enabled: config.enabled !== false, courses, options };
+}

@@ -1,0 +1,50 @@
+import { expect } from '@esm-bundle/chai';
+import { readThemeConfig } from '../../src/theme/read-theme-config.js';
+
+describe("a school's theme settings", () => {
+  it('defaults to proctoring every course with the defaults', () => {
+    expect(readThemeConfig(undefined)).to.deep.equal({ enabled: true, courses: undefined, options: {} });
+  });
+
+  it('passes the settings on and reads the courses as ids', () => {
+    const read = readThemeConfig({
+      courses: [12, '13'],
+      canvasTypes: 'always',
+      capture: { captureClipboard: false },
+      flushIntervalMs: 2000,
+    });
+    expect(read.courses).to.deep.equal(['12', '13']);
+    expect(read.options).to.deep.equal({
+      canvasTypes: 'always',
+      capture: { captureClipboard: false },
+      flushIntervalMs: 2000,
+    });
+    expect(readThemeConfig({ enabled: false }).enabled).to.equal(false);
+  });
+
+  it('names a bad setting as the school wrote it', () => {
+    const cases: [unknown, RegExp][] = [
+      ['yes', /`QUIZ_PROCTOR_CONFIG` must be an object/],
+      [{ captureClipboard: false }, /`QUIZ_PROCTOR_CONFIG.captureClipboard` is not a setting/],
+      [
+        { capture: { captureClipbaord: false } },
+        /`QUIZ_PROCTOR_CONFIG.capture.captureClipbaord` is not a setting/,
+      ],
+      [
+        { capture: { captureClipboard: 'no' } },
+        /`QUIZ_PROCTOR_CONFIG.capture.captureClipboard` must be true or false/,
+      ],
+      [{ courses: 12 }, /`QUIZ_PROCTOR_CONFIG.courses` must be an array of Canvas course ids/],
+      [{ courses: ['abc'] }, /`QUIZ_PROCTOR_CONFIG.courses`/],
+      [{ canvasTypes: 'sometimes' }, /`QUIZ_PROCTOR_CONFIG.canvasTypes` must be 'auto', 'always' or 'never'/],
+      [{ flushIntervalMs: -1 }, /`QUIZ_PROCTOR_CONFIG.flushIntervalMs` must be a positive integer/],
+      [{ enabled: 'false' }, /`QUIZ_PROCTOR_CONFIG.enabled` must be true or false/],
+      [{ eventsUrl: '/x' }, /`QUIZ_PROCTOR_CONFIG.eventsUrl` is not a setting/],
+    ];
+    for (const [config, message] of cases) expect(() => readThemeConfig(config)).to.throw(message);
+    // Once: the proctor's own name of the option is not repeated after the school's.
+    expect(() => readThemeConfig({ flushIntervalMs: 0 })).to.throw(
+      'Invalid option: `QUIZ_PROCTOR_CONFIG.flushIntervalMs` must be a positive integer, got 0',
+    );
+  });
+});
