@@ -2,6 +2,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
+import { LAZY_IIFE_INNER_NAME, lazyIifeBanner, lazyIifeFooter } from './scripts/lazy-iife.js';
 
 // Any rollup warning fails the build: a warning here is usually a circular import,
 // an unresolved module or a missing export, and each of those ships a broken bundle.
@@ -37,7 +38,10 @@ export default [
     output: {
       file: 'dist/quiz-proctor.iife.min.js',
       format: 'iife',
-      name: 'QuizProctor',
+      // The bundle is the body of a loader that runs it only where there is work (scripts/lazy-iife.js).
+      name: LAZY_IIFE_INNER_NAME,
+      banner: lazyIifeBanner,
+      footer: lazyIifeFooter,
       sourcemap: true,
     },
     // rxjs's default export condition is its ES5 build; es2015 is about 5 KB smaller.

@@ -2,9 +2,13 @@
 // what one page cannot show: a reload mid-send, a tab closed after going hidden, two tabs of one
 // attempt. Extra tabs load test/pages/harness.html, which exposes `window.harness`.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { throttle } from './cpu-throttle.mjs';
+import { PROBE_SCRIPT } from './sdk-probe.mjs';
 
 const pages = new Map();
+// What each tab wrote on its console, for tests of what the theme file says.
+const consoles = new Map();
 let nextId = 0;
 
 // The harness as one bundled file, built once per run: as separate modules (rxjs alone is a few
@@ -27,6 +31,13 @@ export function pagesPlugin() {
     async serve(context) {
       if (context.path === '/test/pages/harness.bundle.js')
         return { body: await bundleHarness(), type: 'js' };
+      // A school's theme file: its settings (?config=<JSON>, none without it), then the built IIFE.
+      if (context.path === '/test/theme.js') {
+        const config = context.URL.searchParams.get('config');
+        const iife = await readFile('dist/quiz-proctor.iife.min.js', 'utf8');
+        const head = config === null ? '' : `window.QUIZ_PROCTOR_CONFIG = ${config};\n`;
+        return { body: head + iife, type: 'js' };
+      }
       return undefined;
     },
     async executeCommand({ command, payload, session }) {
@@ -41,12 +52,47 @@ export function pagesPlugin() {
       switch (command) {
         case 'tab-open': {
           const page = await throttle(await runner.browser().newPage());
-          page.on('console', (message) => console.log(`[tab ${nextId + 1}] ${message.text()}`));
-          await page.goto(new URL(payload.path, runner.url()).href, { waitUntil: 'load' });
-          nextId += 1;
-          pages.set(nextId, page);
-          return nextId;
+          const id = nextId + 1;
+          nextId = id;
+          const lines = [];
+          consoles.set(id, lines);
+          page.on('console', (message) => {
+            lines.push({ type: message.type(), text: message.text() });
+            console.log(`[tab ${id}] ${message.text()}`);
+          });
+          page.on('pageerror', (error) => {
+            lines.push({ type: 'pageerror', text: String(error) });
+          });
+          // Counts what the SDK's own file does on the page (listeners, databases, requests).
+          if (payload.probe) await page.evaluateOnNewDocument(PROBE_SCRIPT);
+          await page.goto(new URL(payload.path, payload.origin ?? runner.url()).href, { waitUntil: 'load' });
+          pages.set(id, page);
+          return id;
         }
+        case 'tab-goto':
+          await tab().goto(new URL(payload.path, tab().url()).href, { waitUntil: 'load' });
+          return tab().url();
+        case 'tab-click': {
+          // A student's real click (puppeteer moves the mouse), in the tab in front; `waitFor`
+          // waits for the navigation a form submit or a link starts.
+          const page = tab();
+          await page.bringToFront();
+          const navigation = payload.navigates ? page.waitForNavigation({ waitUntil: 'load' }) : null;
+          await page.click(payload.selector, { button: payload.button ?? 'left' });
+          await navigation;
+          return page.url();
+        }
+        case 'tab-type':
+          await tab().type(payload.selector, payload.text);
+          return true;
+        case 'tab-eval':
+          // An expression in the tab (JSON result), for what a test reads off a page it does not own.
+          // A string is evaluated by the browser's devtools protocol, which the page's CSP does not govern.
+          return tab().evaluate(
+            `(async () => JSON.parse(JSON.stringify((await (${payload.expression})) ?? null)))()`,
+          );
+        case 'tab-console':
+          return consoles.get(payload.id) ?? [];
         case 'tab-call': {
           // Calls window.harness[method](...args) in the tab and returns its (awaited, JSON) result,
           // or null when the tab is closed or reloaded before it answers (tests do that mid-call on purpose).
