@@ -13,7 +13,16 @@ import { pagesPlugin } from './test/support/wtr-pages-plugin.mjs';
 // from one origin, so cookie sessions and CSRF work exactly as on a real quiz page.
 const canvas = await createApp({ dbFile: ':memory:', faults: true });
 await canvas.ready();
-const CANVAS_PREFIXES = ['/api/', '/__control/', '/login', '/files_api/'];
+// Canvas's own HTML pages too (/courses/…, with their scripts and styles), for the theme file's tests.
+const CANVAS_PREFIXES = [
+  '/api/',
+  '/__control/',
+  '/login',
+  '/files_api/',
+  '/courses/',
+  '/javascripts/',
+  '/stylesheets/',
+];
 
 async function canvasRoutes(ctx, next) {
   if (!CANVAS_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) return next();

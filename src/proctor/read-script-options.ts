@@ -1,4 +1,4 @@
-import type { ProctorOptions } from './proctor-options.js';
+import type { CanvasTypes, ProctorOptions } from './proctor-options.js';
 import { ConfigError } from '../errors/config-error.js';
 
 const TRUE_FALSE: Record<string, boolean> = { true: true, false: false, '': true };
@@ -47,6 +47,7 @@ export function readScriptOptions(script: HTMLOrSVGScriptElement): ProctorOption
   }
   const autoComplete = flag(data.autoComplete, 'data-auto-complete');
   if (autoComplete !== undefined) options.autoComplete = autoComplete;
+  if (data.canvasTypes !== undefined) options.canvasTypes = data.canvasTypes as CanvasTypes;
   if (data.flushIntervalMs !== undefined)
     options.flushIntervalMs = integer(data.flushIntervalMs, 'data-flush-interval-ms');
   // Every capture switch as data-capture-<name>="true|false" (data-capture-answers="true", …).

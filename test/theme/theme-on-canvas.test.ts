@@ -1,0 +1,250 @@
+// The theme file on Canvas's own pages, as a school deploys it: the emulator renders Canvas's markup
+// and ENV (canvas-pages.md) with its Theme Editor tag last, loading the built IIFE from another
+// origin with no attributes, beside a script that behaves like Canvas's own logger (jQuery's XHR,
+// `X-Requested-With: XMLHttpRequest`, the five types, localStorage `qla_events`).
+import { expect } from '@esm-bundle/chai';
+import {
+  clearFaults,
+  addFault,
+  createFixture,
+  eventually,
+  serverEvents,
+  startSubmission,
+} from '../helpers/canvas.js';
+import {
+  eventsPosts,
+  openPageAs,
+  proctorActive,
+  quizPath,
+  setCanvasLoggerIntervalMs,
+  submissionIdIn,
+  takeQuiz,
+  themeFileUrl,
+  useThemeFile,
+  type PageTab,
+} from '../helpers/canvas-pages.js';
+import { closeAllTabs } from '../helpers/tabs.js';
+
+const CANVAS_TYPES = [
+  'session_started',
+  'page_blurred',
+  'page_focused',
+  'question_viewed',
+  'question_flagged',
+];
+const typesOf = (events: { event_type: string }[]) => events.map((event) => event.event_type);
+const count = (types: string[], type: string) => types.filter((t) => t === type).length;
+
+// Nothing the SDK's file did on the page: no listener, no database, no request.
+async function expectUntouched(tab: PageTab): Promise<void> {
+  expect(await tab.probe()).to.deep.equal({ listeners: [], databases: [], requests: [] });
+  expect(
+    await tab.eval(
+      'indexedDB.databases().then((all) => all.filter((db) => db.name.startsWith("quiz-proctor")).length)',
+    ),
+  ).to.equal(0);
+}
+
+const sdkErrors = async (tab: PageTab) =>
+  (await tab.console()).filter((line) => line.type === 'error' || line.type === 'pageerror');
+
+describe('the theme file on Canvas pages', () => {
+  before(async () => {
+    await setCanvasLoggerIntervalMs(300);
+  });
+  beforeEach(async () => {
+    await useThemeFile(themeFileUrl());
+    // Canvas's logger's buffer is one key for the whole origin; each test starts without leftovers.
+    localStorage.removeItem('qla_events');
+  });
+  afterEach(async () => {
+    await closeAllTabs();
+    await clearFaults();
+  });
+  after(async () => {
+    await useThemeFile(null);
+    await setCanvasLoggerIntervalMs(null);
+  });
+
+  it("proctors a take page by itself, sending our types beside Canvas's logger and none of Canvas's five", async () => {
+    const fixture = await createFixture({ accessCode: null });
+    const tab = await takeQuiz(fixture);
+    expect(await tab.eval('location.pathname')).to.match(/\/take$/);
+    await proctorActive(tab);
+    const submissionId = await submissionIdIn(tab);
+    expect(await tab.eval('QuizProctor.autoProctor().submission')).to.deep.include({
+      id: submissionId,
+      attempt: 1,
+    });
+    // Canvas's logger records the flag; we record the right-click.
+    await tab.click('.flag_question');
+    await tab.click('.question_text', { button: 'right' });
+    const types = await eventually(async () => {
+      const got = typesOf(await serverEvents(fixture, submissionId));
+      return got.includes('context_menu_opened') && got.includes('question_flagged') ? got : undefined;
+    }, "our context menu and Canvas's flag at the server");
+    expect(count(types, 'session_started'), 'session_started once, from Canvas').to.equal(1);
+    expect(count(types, 'question_flagged'), 'the flag once, from Canvas').to.equal(1);
+    const posts = await eventsPosts(submissionId);
+    const canvas = posts.filter((post) => post.requestedWith === 'XMLHttpRequest');
+    const ours = posts.filter((post) => post.requestedWith === null);
+    expect(canvas.length, "Canvas's logger posted").to.be.greaterThan(0);
+    expect(ours.length, 'the SDK posted').to.be.greaterThan(0);
+    for (const post of canvas) for (const type of post.eventTypes) expect(CANVAS_TYPES).to.include(type);
+    for (const post of ours) for (const type of post.eventTypes) expect(CANVAS_TYPES).to.not.include(type);
+    expect(ours.flatMap((post) => post.eventTypes)).to.include('context_menu_opened');
+    expect(await sdkErrors(tab)).to.deep.equal([]);
+  });
+
+  it('follows one question at a time across page loads of the same attempt', async () => {
+    const fixture = await createFixture({ accessCode: null, oneQuestionAtATime: true });
+    const tab = await takeQuiz(fixture);
+    await proctorActive(tab);
+    const submissionId = await submissionIdIn(tab);
+    await tab.click('.question_text', { button: 'right' });
+    const first = await tab.eval<string>('location.pathname');
+    await tab.click('.next-question', { navigates: true });
+    expect(await tab.eval<string>('location.pathname')).to.not.equal(first);
+    await proctorActive(tab);
+    expect(await tab.eval('QuizProctor.autoProctor().submission.attempt')).to.equal(1);
+    await tab.click('.question_text', { button: 'right' });
+    const events = await eventually(async () => {
+      const got = await serverEvents(fixture, submissionId);
+      return count(typesOf(got), 'context_menu_opened') === 2 ? got : undefined;
+    }, 'a right-click from each question page');
+    const tabs = new Set(
+      events
+        .filter((event) => event.event_type === 'context_menu_opened')
+        .map((event) => (event.event_data as { tab: string }).tab),
+    );
+    expect(tabs.size, 'one page load each').to.equal(2);
+    expect(count(typesOf(events), 'session_started'), "Canvas's, once: not on a question page").to.equal(1);
+  });
+
+  it('leaves a teacher preview alone', async () => {
+    const fixture = await createFixture({ accessCode: null });
+    const tab = await openPageAs(fixture.teacher.id, quizPath(fixture), { probe: true });
+    await tab.click('#preview_quiz_button', { navigates: true });
+    expect(await tab.eval('ENV.IS_PREVIEW')).to.equal(true);
+    await expectUntouched(tab);
+    expect(await tab.eval('QuizProctor.autoProctor() ?? null')).to.equal(null);
+  });
+
+  it("leaves every other page alone: a course's home, the teacher's log, the quiz page with nothing left", async () => {
+    const fixture = await createFixture({ accessCode: null });
+    const submission = await startSubmission(fixture);
+    const home = await openPageAs(fixture.student.id, `/courses/${fixture.courseId}`, { probe: true });
+    await expectUntouched(home);
+    const log = await openPageAs(
+      fixture.teacher.id,
+      `${quizPath(fixture)}/submissions/${submission.id}/log`,
+      { probe: true },
+    );
+    expect(await log.eval('typeof ENV.events_url')).to.equal('string');
+    await expectUntouched(log);
+    // The quiz page of a student with a submission lists its stores (none) and stops: no request.
+    const quiz = await openPageAs(fixture.student.id, quizPath(fixture), { probe: true });
+    await eventually(
+      async () => ((await quiz.probe()).databases.length > 0 ? true : undefined),
+      'the look for leftovers',
+    );
+    const seen = await quiz.probe();
+    expect(seen.databases).to.deep.equal(['list']);
+    expect(seen.requests).to.deep.equal([]);
+  });
+
+  it('delivers what a lost network left at submit from the quiz page, once, to the right submission', async () => {
+    const fixture = await createFixture({ accessCode: null });
+    const tab = await takeQuiz(fixture);
+    await proctorActive(tab);
+    const submissionId = await submissionIdIn(tab);
+    const events = `/submissions/${submissionId}/events`;
+    await addFault({ method: 'POST', path: events, action: 'reset', times: 1000 });
+    await tab.click('.question_text', { button: 'right' });
+    await eventually(
+      async () =>
+        (await tab.eval<{ pending: number }>('QuizProctor.autoProctor().getStats()')).pending > 0
+          ? true
+          : undefined,
+      'the right-click held in the store',
+    );
+    // Canvas's "Submit quiz": the attempt completes and Canvas sends the student to the quiz page.
+    await tab.click('#submit_quiz_button', { navigates: true });
+    expect(await tab.eval('location.pathname')).to.equal(quizPath(fixture));
+    expect(typesOf(await serverEvents(fixture, submissionId))).to.not.include('context_menu_opened');
+    await clearFaults();
+    const delivered = await eventually(async () => {
+      const got = typesOf(await serverEvents(fixture, submissionId));
+      return got.includes('context_menu_opened') ? got : undefined;
+    }, 'the leftover at the server');
+    expect(count(delivered, 'context_menu_opened')).to.equal(1);
+    // Its store goes once it is empty, so a later visit has nothing to send again.
+    await eventually(
+      async () =>
+        (await tab.eval<number>(
+          `indexedDB.databases().then((all) => all.filter((db) => db.name.includes(':${submissionId}:')).length)`,
+        )) === 0
+          ? true
+          : undefined,
+      "the attempt's store deleted",
+    );
+    await tab.goto(quizPath(fixture));
+    expect(count(typesOf(await serverEvents(fixture, submissionId)), 'context_menu_opened')).to.equal(1);
+  });
+
+  it("with canvasTypes 'always', sends Canvas's types itself and keeps Canvas's logger from starting", async () => {
+    await useThemeFile(themeFileUrl({ canvasTypes: 'always' }));
+    const fixture = await createFixture({ accessCode: null });
+    const tab = await takeQuiz(fixture);
+    await proctorActive(tab);
+    const submissionId = await submissionIdIn(tab);
+    await tab.click('.flag_question');
+    const types = await eventually(async () => {
+      const got = typesOf(await serverEvents(fixture, submissionId));
+      return got.includes('question_flagged') ? got : undefined;
+    }, 'our flag at the server');
+    expect(count(types, 'session_started')).to.equal(1);
+    expect(count(types, 'question_flagged')).to.equal(1);
+    const posts = await eventsPosts(submissionId);
+    expect(
+      posts.filter((post) => post.requestedWith !== null),
+      "no post from Canvas's logger",
+    ).to.deep.equal([]);
+    // Canvas's logger writes its buffer as it starts: it never did.
+    expect(await tab.eval("localStorage.getItem('qla_events')")).to.equal(null);
+  });
+
+  it('says once which setting is wrong, proctors nothing, and leaves the page working', async () => {
+    await useThemeFile(themeFileUrl({ capture: { captureClipbaord: false } }));
+    const fixture = await createFixture({ accessCode: null });
+    const tab = await takeQuiz(fixture, { probe: true });
+    const submissionId = await submissionIdIn(tab);
+    // Canvas's own logger still works on the page.
+    await eventually(
+      async () =>
+        typesOf(await serverEvents(fixture, submissionId)).includes('session_started') ? true : undefined,
+      "Canvas's session_started",
+    );
+    const said = (await tab.console()).filter((line) => line.text.includes('[quiz-proctor]'));
+    expect(said.length).to.equal(1);
+    expect(said[0]!.text).to.include('`QUIZ_PROCTOR_CONFIG.capture.captureClipbaord` is not a setting');
+    expect(await tab.eval('QuizProctor.autoProctor() ?? null')).to.equal(null);
+    expect((await tab.probe()).requests).to.deep.equal([]);
+    expect((await eventsPosts(submissionId)).filter((post) => post.requestedWith === null)).to.deep.equal([]);
+  });
+
+  it('proctors only the courses a school lists', async () => {
+    const fixture = await createFixture({ accessCode: null });
+    await useThemeFile(themeFileUrl({ courses: [Number(fixture.courseId) + 1000] }));
+    const tab = await takeQuiz(fixture, { probe: true });
+    const submissionId = await submissionIdIn(tab);
+    await eventually(
+      async () => ((await eventsPosts(submissionId)).length > 0 ? true : undefined),
+      "Canvas's logger's first post",
+    );
+    expect(await tab.eval('QuizProctor.autoProctor() ?? null')).to.equal(null);
+    const probe = await tab.probe();
+    expect(probe.requests).to.deep.equal([]);
+    expect(probe.databases).to.deep.equal([]);
+  });
+});
