@@ -5,11 +5,14 @@ import { requestError } from '../http/canvas-errors.js';
 import { buildQuizData } from './quiz-data.js';
 import { declinedReason } from './quiz-eligibility.js';
 import { buildQuestionAnsweredEvent } from './question-answered-event.js';
-import { attemptsLeft, isCompleted, isRetriable } from './quiz-submission-state.js';
+import { attemptsLeft, isCompleted, isOverdue, isRetriable } from './quiz-submission-state.js';
 import { gradeSubmission } from './submission-grader.js';
 import { buildSubmissionEndAt } from './submission-end-at.js';
 
 export const QUIZ_SUBMISSION_TYPE = 'Quizzes::QuizSubmission';
+
+/** A preview's temporary_user_code (Canvas derives one per previewing user). */
+const previewUserCode = (user) => `user_${user.id}`;
 
 /**
  * Quizzes::QuizSubmissionService plus the model work it triggers (Quiz#generate_submission,
@@ -63,7 +66,7 @@ export function createQuizSubmissionService({ store, clock }) {
    */
   function generateSubmission(quiz, { user, preview, isGrader }) {
     return store.transaction(() => {
-      const code = preview ? `user_${user.id}` : null;
+      const code = preview ? previewUserCode(user) : null;
       let qs = preview
         ? store.quizSubmissions.findByTemporaryUserCode(quiz.id, code)
         : store.quizSubmissions.findForUser(quiz.id, user.id);
@@ -240,6 +243,13 @@ export function createQuizSubmissionService({ store, clock }) {
       return markCompleted(qs, quiz);
     },
 
+    /** get_submission: the user's own submission, or the preview one (by temporary_user_code). */
+    findOwn(quiz, user, { preview }) {
+      return preview
+        ? store.quizSubmissions.findByTemporaryUserCode(quiz.id, previewUserCode(user))
+        : store.quizSubmissions.findForUser(quiz.id, user.id);
+    },
+
     /**
      * Quizzes::QuizzesController#start_quiz! (the quiz page's POST …/take), which generates the
      * submission itself rather than through QuizSubmissionService#create: a new attempt when
@@ -248,9 +258,7 @@ export function createQuizSubmissionService({ store, clock }) {
      * active submission (untaken or preview), or null when no attempt is left.
      */
     startQuiz(quiz, { user, userQuizRights, preview }) {
-      let qs = preview
-        ? store.quizSubmissions.findByTemporaryUserCode(quiz.id, `user_${user.id}`)
-        : store.quizSubmissions.findForUser(quiz.id, user.id);
+      let qs = this.findOwn(quiz, user, { preview });
       const canRetry =
         qs != null &&
         (quiz.allowed_attempts === -1 || attemptsLeft(qs, quiz) > 0 || userQuizRights.has('update'));
@@ -282,8 +290,7 @@ export function createQuizSubmissionService({ store, clock }) {
     completeFromForm(qs, quiz, { attempt, record }) {
       const named = qs.workflow_state === 'untaken' && rubyToI(String(attempt ?? '')) === qs.attempt;
       if (qs.workflow_state !== 'preview' && !named) return qs;
-      const overdue = qs.end_at != null && Date.parse(qs.end_at) + 5 * 60_000 < now().getTime();
-      return markCompleted(overdue ? qs : backupSubmissionData(qs, record), quiz);
+      return markCompleted(isOverdue(qs, now()) ? qs : backupSubmissionData(qs, record), quiz);
     },
 
     /**
@@ -297,9 +304,7 @@ export function createQuizSubmissionService({ store, clock }) {
       if (!canUpdate)
         throw requestError('you are not allowed to update questions for this quiz submission', 403);
       if (isCompleted(qs)) throw requestError('quiz submission is already complete', 400);
-      if (qs.end_at != null && Date.parse(qs.end_at) + 5 * 60_000 < now().getTime()) {
-        throw requestError('quiz submission is overdue', 400);
-      }
+      if (isOverdue(qs, now())) throw requestError('quiz submission is overdue', 400);
       assertTakeability(quiz, participant);
       if (qs.validation_token && qs.validation_token !== participant.validationToken) {
         throw requestError('invalid token', 403);

@@ -1,10 +1,10 @@
-import { isCompleted } from '../canvas/quiz-submission-state.js';
+import { isCompleted, isOverdue, timeLeft } from '../canvas/quiz-submission-state.js';
 import { baseUrl } from '../http/base-url.js';
 import { unauthenticated, unauthorized } from '../http/canvas-errors.js';
 import { railsParams } from '../http/rails-params.js';
 import { remoteIp } from '../http/remote-ip.js';
 import { ipAllowedByFilter } from '../lib/ip-filter.js';
-import { rubyRound, rubyTruthy } from '../lib/ruby.js';
+import { rubyTruthy } from '../lib/ruby.js';
 import { renderTime } from '../lib/time.js';
 import { loadCourse, loadQuiz, rightsFor } from '../routes/canvas-context.js';
 import { pageSession, redirectToLogin } from './page-session.js';
@@ -46,12 +46,7 @@ export function quizSubmissionPageRoutes(app, canvas, { accessCodeGrants }) {
     const rights = user ? rightsFor(store, course, quiz, user) : null;
     const canSubmit = rights?.userQuizRights.has('submit') ?? false;
     const preview = rubyTruthy(params.preview) && (rights?.userQuizRights.has('update') ?? false);
-    let qs = null;
-    if (user) {
-      qs = preview
-        ? store.quizSubmissions.findByTemporaryUserCode(quiz.id, `user_${user.id}`)
-        : store.quizSubmissions.findForUser(quiz.id, user.id);
-    }
+    const qs = user ? service.findOwn(quiz, user, { preview }) : null;
     // valid_token?: a blank token on the record, or the form's own. Previews skip the check.
     const tokenValid =
       preview || !qs || !qs.validation_token || qs.validation_token === params.validation_token;
@@ -97,18 +92,12 @@ export function quizSubmissionPageRoutes(app, canvas, { accessCodeGrants }) {
     const mayUpdate =
       qs != null && (ctx.preview || qs.workflow_state === 'preview' || qs.workflow_state === 'untaken');
     const now = clock.now();
-    const overdue = qs?.end_at != null && Date.parse(qs.end_at) + 5 * 60_000 < now.getTime();
     const timeJson = (record) => ({
       end_at: renderTime(record?.end_at ?? null),
-      time_left:
-        record?.end_at == null ? null : rubyRound((Date.parse(record.end_at) - now.getTime()) / 1000),
+      time_left: record ? timeLeft(record, now) : null,
     });
-    if (
-      ipAllowedByFilter(ctx.quiz.ip_filter, remoteIp(request)) &&
-      mayUpdate &&
-      !isCompleted(qs) &&
-      !overdue
-    ) {
+    const ipAllowed = ipAllowedByFilter(ctx.quiz.ip_filter, remoteIp(request));
+    if (ipAllowed && mayUpdate && !isCompleted(qs) && !isOverdue(qs, now)) {
       const record = answersOf(ctx.params);
       if (recordAnswer) {
         const last = ctx.params.last_question_id;

@@ -47,9 +47,7 @@ export function quizzesPageRoutes(app, canvas, { settings, accessCodeGrants }) {
    * grading the quiz page does first: an attempt left untaken past end_at is handed in.
    */
   function submissionOf(ctx) {
-    const qs = ctx.preview
-      ? store.quizSubmissions.findByTemporaryUserCode(ctx.quiz.id, `user_${ctx.user.id}`)
-      : store.quizSubmissions.findForUser(ctx.quiz.id, ctx.user.id);
+    const qs = service.findOwn(ctx.quiz, ctx.user, { preview: ctx.preview });
     if (qs && overdueAndNeedsSubmission(qs, clock.now())) {
       return { qs: service.gradeOutstanding(qs, ctx.quiz), justGraded: true };
     }

@@ -1,4 +1,4 @@
-import { rubyRound } from '../lib/ruby.js';
+import { timeLeft } from '../canvas/quiz-submission-state.js';
 import { dbTime } from '../lib/time.js';
 import { escapeHtml } from './escape-html.js';
 import { datetimeString, iso8601 } from './format-time.js';
@@ -75,7 +75,6 @@ export function renderTakeQuiz({ presenter: p, quiz, qs, course, csrfToken, now,
     ${previewTitle}
   </h3>`
     : '';
-  const timeLeft = qs.end_at == null ? '' : rubyRound((Date.parse(qs.end_at) - now.getTime()) / 1000);
   const questions = p.currentQuestions
     .map((q) =>
       renderDisplayQuestion(q, { storedParams: p.storedParams, canGoBack: p.canGoBack, marked: p.marked(q) }),
@@ -106,7 +105,7 @@ export function renderTakeQuiz({ presenter: p, quiz, qs, course, csrfToken, now,
     <span class="end_at">${iso8601(qs.end_at)}</span>
     <span class="due_at">${iso8601(quiz.due_at)}</span>
     <span class="time_limit">${quiz.time_limit ?? '&nbsp;'}</span>
-    <span class="time_left">${timeLeft}</span>
+    <span class="time_left">${timeLeft(qs, now) ?? ''}</span>
   </div>
 
 ${questions}
