@@ -61,7 +61,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, window: 'readonly' } },
   },
   {
-    files: ['demo/public/**/*.js', 'bench/**/*.js'],
+    // Browser scripts: the demo's pages, and the emulator's stand-ins for Canvas's page JavaScript.
+    files: ['demo/public/**/*.js', 'demo/server/pages/public/**/*.js', 'bench/**/*.js'],
     ignores: ['bench/run.js'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -10,10 +10,11 @@ import { pagesPlugin } from './test/support/wtr-pages-plugin.mjs';
 
 // The real Canvas-compatible server, in-process on an in-memory database, with fault injection on.
 // Its routes are served on the test pages' own origin, as Canvas serves its quiz pages and its API
-// from one origin, so cookie sessions and CSRF work exactly as on a real quiz page.
+// from one origin, so cookie sessions and CSRF work exactly as on a real quiz page. That includes
+// Canvas's own HTML pages (/courses/...) and their scripts (/javascripts/, /stylesheets/); a test
+// points their theme file at the SDK with POST /__control/theme.
 const canvas = await createApp({ dbFile: ':memory:', faults: true });
 await canvas.ready();
-// Canvas's own HTML pages too (/courses/…, with their scripts and styles), for the theme file's tests.
 const CANVAS_PREFIXES = [
   '/api/',
   '/__control/',

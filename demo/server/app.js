@@ -11,6 +11,8 @@ import { seedDemo } from './db/seed-demo.js';
 import { DEFAULT_BODY_LIMIT, registerBodyParsers } from './http/body-parsers.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { createClock } from './lib/clock.js';
+import { canvasPagesPlugin } from './pages/canvas-pages-plugin.js';
+import { createPageSettings } from './pages/page-settings.js';
 import { canvasApiPlugin, canvasLoginPlugin } from './routes/canvas-plugin.js';
 import { createStore } from './store/create-store.js';
 
@@ -28,12 +30,15 @@ const REQUEST_DECORATIONS = [
 
 /**
  * Mounts the Canvas emulator on an existing fastify instance (before it is ready): database,
- * seed, error handling, /api/v1 and /login routes, and — with `faults: true` — the /__control
- * routes and fault/request-log hooks. Sets the instance's error and not-found handlers (JSON,
- * Canvas envelopes). Other routes and plugins (e.g. @fastify/static) can be added afterwards.
+ * seed, error handling, /api/v1 and /login routes, Canvas's HTML pages for classic quizzes
+ * (/courses/…, with their scripts under /javascripts/), and — with `faults: true` — the
+ * /__control routes and fault/request-log hooks. Sets the instance's error and not-found
+ * handlers (JSON, Canvas envelopes). Other routes and plugins (e.g. @fastify/static) can be
+ * added afterwards.
  *
- * Decorates the instance with `seedInfo` ({courseId, quizId, student, teacher}) and `canvas`
- * ({db, store, clock, service, submissionService, options, faults, requestLog}) for tests and tooling.
+ * Decorates the instance with `seedInfo` ({courseId, quizId, oneAtATimeQuizId, ...}) and
+ * `canvas` ({db, store, clock, service, submissionService, options, faults, requestLog,
+ * pageSettings}) for tests and tooling.
  */
 export async function registerCanvas(app, options = {}) {
   const {
@@ -42,7 +47,11 @@ export async function registerCanvas(app, options = {}) {
     now = () => new Date(),
     apiAuthErrorUpdates = false,
     bodyLimit = DEFAULT_BODY_LIMIT,
+    themeJsUrl = null,
+    qlaDeliveryMs,
+    javascriptCsp = false,
   } = options;
+  const pageSettings = createPageSettings({ themeJsUrl, qlaDeliveryMs, javascriptCsp });
   const clock = createClock(now);
   const db = openDatabase(dbFile);
   const store = createStore(db, clock);
@@ -56,6 +65,7 @@ export async function registerCanvas(app, options = {}) {
     options: { apiAuthErrorUpdates, bodyLimit, faults },
     faults: faults ? createFaultInjector() : null,
     requestLog: faults ? createRequestLog(clock) : null,
+    pageSettings,
   };
 
   app.decorate('canvas', canvas);
@@ -75,6 +85,7 @@ export async function registerCanvas(app, options = {}) {
 
   await app.register(canvasApiPlugin, { canvas });
   await app.register(canvasLoginPlugin, { canvas });
+  await app.register(canvasPagesPlugin, { canvas });
   if (faults) {
     await app.register(async (control) => {
       registerBodyParsers(control, { bodyLimit });
@@ -99,6 +110,13 @@ export async function registerCanvas(app, options = {}) {
  * @param {() => Date} [options.now] the server clock's source (created_at, started_at, end_at, time_left)
  * @param {boolean} [options.apiAuthErrorUpdates=false] answer "not authorized" with 403 instead of 401
  * @param {number} [options.bodyLimit=8388608] request body limit in bytes (over it: 413)
+ * @param {string|((request) => string|null)|null} [options.themeJsUrl=null] the brand config's
+ *   Theme Editor JavaScript, loaded last on every page (a function sees the request, e.g. to
+ *   use the host name the browser used); /__control/theme overrides it at runtime
+ * @param {number} [options.qlaDeliveryMs=15000] how often the emulated quiz log auditing client
+ *   delivers (Canvas: 15 s); /__control/qla overrides it at runtime
+ * @param {boolean} [options.javascriptCsp=false] send Canvas's optional page CSP
+ *   (`frame-src 'self' blob:`, the `javascript_csp` account feature)
  */
 export async function createApp(options = {}) {
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });

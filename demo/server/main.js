@@ -35,7 +35,10 @@ console.log(`database: ${values.db}${values.faults ? '   (fault injection: /__co
 const seed = app.seedInfo;
 if (seed) {
   console.log(
-    `course ${seed.courseId}, quiz ${seed.quizId} (access code "letmein"), assignment ${seed.assignmentId}`,
+    `course ${seed.courseId}, quiz ${seed.quizId} (access code "letmein"), quiz ${seed.oneAtATimeQuizId} (one question at a time), assignment ${seed.assignmentId}`,
+  );
+  console.log(
+    `Canvas's quiz page: ${base}/login?as=student&return_to=/courses/${seed.courseId}/quizzes/${seed.quizId}`,
   );
   for (const role of ['student', 'student2', 'teacher', 'ta']) {
     const person = seed[role];

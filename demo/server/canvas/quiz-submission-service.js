@@ -5,11 +5,14 @@ import { requestError } from '../http/canvas-errors.js';
 import { buildQuizData } from './quiz-data.js';
 import { declinedReason } from './quiz-eligibility.js';
 import { buildQuestionAnsweredEvent } from './question-answered-event.js';
-import { isCompleted, isRetriable } from './quiz-submission-state.js';
+import { attemptsLeft, isCompleted, isOverdue, isRetriable } from './quiz-submission-state.js';
 import { gradeSubmission } from './submission-grader.js';
 import { buildSubmissionEndAt } from './submission-end-at.js';
 
 export const QUIZ_SUBMISSION_TYPE = 'Quizzes::QuizSubmission';
+
+/** A preview's temporary_user_code (Canvas derives one per previewing user). */
+const previewUserCode = (user) => `user_${user.id}`;
 
 /**
  * Quizzes::QuizSubmissionService plus the model work it triggers (Quiz#generate_submission,
@@ -63,7 +66,7 @@ export function createQuizSubmissionService({ store, clock }) {
    */
   function generateSubmission(quiz, { user, preview, isGrader }) {
     return store.transaction(() => {
-      const code = preview ? `user_${user.id}` : null;
+      const code = preview ? previewUserCode(user) : null;
       let qs = preview
         ? store.quizSubmissions.findByTemporaryUserCode(quiz.id, code)
         : store.quizSubmissions.findForUser(quiz.id, user.id);
@@ -118,6 +121,81 @@ export function createQuizSubmissionService({ store, clock }) {
     }
   }
 
+  /**
+   * QuizSubmission#complete! once every check passed: grade, finish, keep the score. The
+   * outstanding-submission grader passes `finishedAt` (the attempt's end_at).
+   */
+  function markCompleted(qs, quiz, { finishedAt: givenFinishedAt } = {}) {
+    return store.transaction(() => {
+      const graded = gradeSubmission({
+        quizData: qs.quiz_data,
+        submissionData: qs.submission_data,
+        quizType: quiz.quiz_type,
+        pointsPossible: qs.quiz_points_possible,
+        fudgePoints: qs.fudge_points,
+      });
+      let finishedAt = givenFinishedAt ?? dbTime(now());
+      // rectify_finished_at_drift: a hand-in up to 5 minutes late is recorded at end_at.
+      if (qs.end_at != null) {
+        const drift = Date.parse(finishedAt) - Date.parse(qs.end_at);
+        if (drift > 0 && drift <= 5 * 60_000) finishedAt = qs.end_at;
+      }
+      const next = {
+        ...qs,
+        workflow_state: graded.workflowState,
+        has_seen_results: false,
+        finished_at: finishedAt,
+        manually_unlocked: null,
+        score: graded.score,
+        score_before_regrade: null,
+        submission_data: graded.submissionData,
+      };
+      next.kept_score = keptScore(next, quiz);
+      return saveWithVersion(next);
+    });
+  }
+
+  /**
+   * QuizSubmission#backup_submission_data: the record is merged into submission_data and, for
+   * answers (snapshot), the optimized question_answered event is saved. Flagging (snapshot
+   * false) records no event. Returns the saved submission.
+   */
+  function backupSubmissionData(qs, record, { snapshot = true } = {}) {
+    return store.transaction(() => {
+      const submissionData = { ...(qs.submission_data ?? {}), ...record };
+      const saved = store.quizSubmissions.save({ ...qs, submission_data: submissionData });
+      if (snapshot) {
+        const previous = store.events
+          .allFor(qs.id)
+          .filter(
+            (e) =>
+              e.event_type === 'question_answered' &&
+              e.attempt === qs.attempt &&
+              e.created_at >= qs.started_at,
+          );
+        const eventData = buildQuestionAnsweredEvent({
+          quizData: qs.quiz_data,
+          record,
+          submissionData,
+          previousEvents: previous,
+        });
+        if (eventData) {
+          store.events.insertMany([
+            {
+              quiz_submission_id: qs.id,
+              attempt: qs.attempt,
+              event_type: 'question_answered',
+              event_data: JSON.stringify(eventData),
+              client_timestamp: null,
+              created_at: dbTime(now()),
+            },
+          ]);
+        }
+      }
+      return saved;
+    });
+  }
+
   return {
     /** QuizSubmissionService#create: 403, then takeability (501/403/403/400), then 409. */
     create(quiz, participant) {
@@ -162,33 +240,57 @@ export function createQuizSubmissionService({ store, clock }) {
       }
       if (qs.workflow_state !== 'untaken') throw requestError('quiz submission is already complete', 400);
       ensureLatestAttempt(qs, attempt);
-      return store.transaction(() => {
-        const graded = gradeSubmission({
-          quizData: qs.quiz_data,
-          submissionData: qs.submission_data,
-          quizType: quiz.quiz_type,
-          pointsPossible: qs.quiz_points_possible,
-          fudgePoints: qs.fudge_points,
-        });
-        let finishedAt = dbTime(now());
-        // rectify_finished_at_drift: a hand-in up to 5 minutes late is recorded at end_at.
-        if (qs.end_at != null) {
-          const drift = Date.parse(finishedAt) - Date.parse(qs.end_at);
-          if (drift > 0 && drift <= 5 * 60_000) finishedAt = qs.end_at;
-        }
-        const next = {
-          ...qs,
-          workflow_state: graded.workflowState,
-          has_seen_results: false,
-          finished_at: finishedAt,
-          manually_unlocked: null,
-          score: graded.score,
-          score_before_regrade: null,
-          submission_data: graded.submissionData,
-        };
-        next.kept_score = keptScore(next, quiz);
-        return saveWithVersion(next);
-      });
+      return markCompleted(qs, quiz);
+    },
+
+    /** get_submission: the user's own submission, or the preview one (by temporary_user_code). */
+    findOwn(quiz, user, { preview }) {
+      return preview
+        ? store.quizSubmissions.findByTemporaryUserCode(quiz.id, previewUserCode(user))
+        : store.quizSubmissions.findForUser(quiz.id, user.id);
+    },
+
+    /**
+     * Quizzes::QuizzesController#start_quiz! (the quiz page's POST …/take), which generates the
+     * submission itself rather than through QuizSubmissionService#create: a new attempt when
+     * there is none, when the last one is completed and another is allowed (quiz editors may
+     * always retry), and always for a preview; an untaken attempt is resumed. Returns the
+     * active submission (untaken or preview), or null when no attempt is left.
+     */
+    startQuiz(quiz, { user, userQuizRights, preview }) {
+      let qs = this.findOwn(quiz, user, { preview });
+      const canRetry =
+        qs != null &&
+        (quiz.allowed_attempts === -1 || attemptsLeft(qs, quiz) > 0 || userQuizRights.has('update'));
+      if (qs == null || qs.workflow_state === 'settings_only' || (isCompleted(qs) && canRetry) || preview) {
+        qs = generateSubmission(quiz, { user, preview, isGrader: userQuizRights.has('grade') });
+      }
+      return qs.workflow_state === 'untaken' || qs.workflow_state === 'preview' ? qs : null;
+    },
+
+    /**
+     * The quiz page grades an attempt left untaken past its end_at before anything else
+     * (`needs_grading?` → SubmissionGrader#grade_submission(finished_at: end_at)).
+     */
+    gradeOutstanding(qs, quiz) {
+      return markCompleted(qs, quiz, { finishedAt: qs.end_at });
+    },
+
+    /** QuizSubmission#backup_submission_data (the take page's backup and record_answer). */
+    backupSubmissionData(qs, record) {
+      return backupSubmissionData(qs, record, { snapshot: true });
+    },
+
+    /**
+     * Quizzes::QuizSubmissionsController#create after its checks (the take page's final
+     * submit): a preview, or the untaken attempt the form names (`attempt.to_i`), is completed
+     * with the form's answers merged in — unless it is overdue (end_at more than 5 minutes
+     * ago), when the answers are dropped — and graded. Anything else is left as it is.
+     */
+    completeFromForm(qs, quiz, { attempt, record }) {
+      const named = qs.workflow_state === 'untaken' && rubyToI(String(attempt ?? '')) === qs.attempt;
+      if (qs.workflow_state !== 'preview' && !named) return qs;
+      return markCompleted(isOverdue(qs, now()) ? qs : backupSubmissionData(qs, record), quiz);
     },
 
     /**
@@ -202,47 +304,13 @@ export function createQuizSubmissionService({ store, clock }) {
       if (!canUpdate)
         throw requestError('you are not allowed to update questions for this quiz submission', 403);
       if (isCompleted(qs)) throw requestError('quiz submission is already complete', 400);
-      if (qs.end_at != null && Date.parse(qs.end_at) + 5 * 60_000 < now().getTime()) {
-        throw requestError('quiz submission is overdue', 400);
-      }
+      if (isOverdue(qs, now())) throw requestError('quiz submission is overdue', 400);
       assertTakeability(quiz, participant);
       if (qs.validation_token && qs.validation_token !== participant.validationToken) {
         throw requestError('invalid token', 403);
       }
       ensureLatestAttempt(qs, attempt);
-      return store.transaction(() => {
-        const submissionData = { ...(qs.submission_data ?? {}), ...record };
-        const saved = store.quizSubmissions.save({ ...qs, submission_data: submissionData });
-        if (snapshot) {
-          const previous = store.events
-            .allFor(qs.id)
-            .filter(
-              (e) =>
-                e.event_type === 'question_answered' &&
-                e.attempt === qs.attempt &&
-                e.created_at >= qs.started_at,
-            );
-          const eventData = buildQuestionAnsweredEvent({
-            quizData: qs.quiz_data,
-            record,
-            submissionData,
-            previousEvents: previous,
-          });
-          if (eventData) {
-            store.events.insertMany([
-              {
-                quiz_submission_id: qs.id,
-                attempt: qs.attempt,
-                event_type: 'question_answered',
-                event_data: JSON.stringify(eventData),
-                client_timestamp: null,
-                created_at: dbTime(now()),
-              },
-            ]);
-          }
-        }
-        return saved;
-      });
+      return backupSubmissionData(qs, record, { snapshot });
     },
 
     /**

@@ -1,4 +1,5 @@
 // Derived state of a quiz submission (Quizzes::QuizSubmission instance methods).
+import { rubyRound } from '../lib/ruby.js';
 
 export const isCompleted = (qs) => qs.workflow_state === 'complete' || qs.workflow_state === 'pending_review';
 
@@ -13,6 +14,19 @@ export const isGraded = (qs) => Array.isArray(qs.submission_data);
  */
 export function overdueAndNeedsSubmission(qs, now) {
   return qs.workflow_state === 'untaken' && qs.end_at != null && Date.parse(qs.end_at) < now.getTime();
+}
+
+/**
+ * `overdue?` (not strict): end_at passed more than 5 minutes ago — the grace within which answers
+ * are still saved and a hand-in is recorded at end_at.
+ */
+export function isOverdue(qs, now) {
+  return qs.end_at != null && Date.parse(qs.end_at) + 5 * 60_000 < now.getTime();
+}
+
+/** `time_left`: whole seconds until end_at (Ruby's round), null without one. */
+export function timeLeft(qs, now) {
+  return qs.end_at == null ? null : rubyRound((Date.parse(qs.end_at) - now.getTime()) / 1000);
 }
 
 /** `end_date_needs_recalculated?`: the quiz gained a time limit after this attempt started. */

@@ -16,9 +16,14 @@ import { createFixture } from './create-fixture.js';
  *   POST   /__control/clock     {offsetMs}|{nowIso}|{advanceMs}  200 {now, offsetMs}
  *   DELETE /__control/clock                          200 {now, offsetMs: 0}
  *   GET    /__control/seed                           200 app.seedInfo
+ *   GET    /__control/theme                          200 {url, overridden}
+ *   POST   /__control/theme     {url: "…"|null}      200 {url, overridden}  (null: no theme file)
+ *   DELETE /__control/theme                          200 {url, overridden: false} (back to the option)
+ *   GET    /__control/qla                            200 {qlaDeliveryMs}
+ *   POST   /__control/qla       {qlaDeliveryMs: n|null}  200 {qlaDeliveryMs}  (null: back to the option)
  */
 export function controlRoutes(app, canvas, seedInfo) {
-  const { store, clock, faults, requestLog } = canvas;
+  const { store, clock, faults, requestLog, pageSettings } = canvas;
   const body = (request) => (request.body && typeof request.body === 'object' ? request.body : {});
   const clockState = () => ({ now: clock.now().toISOString(), offsetMs: clock.offsetMs });
 
@@ -60,4 +65,37 @@ export function controlRoutes(app, canvas, seedInfo) {
   });
 
   app.get('/__control/seed', async () => seedInfo);
+
+  // The brand config's Theme Editor JavaScript; `url` is what this request's pages would load.
+  const themeState = (request) => ({
+    url: pageSettings.themeJsUrl(request),
+    overridden: pageSettings.themeOverridden,
+  });
+  app.get('/__control/theme', async (request) => themeState(request));
+  app.post('/__control/theme', async (request) => {
+    const input = body(request);
+    if (
+      !Object.hasOwn(input, 'url') ||
+      (input.url !== null && (typeof input.url !== 'string' || input.url === ''))
+    ) {
+      throw badRequest('send {"url": "<theme file URL>"} or {"url": null}');
+    }
+    pageSettings.setThemeJsUrl(input.url);
+    return themeState(request);
+  });
+  app.delete('/__control/theme', async (request) => {
+    pageSettings.setThemeJsUrl(undefined);
+    return themeState(request);
+  });
+
+  // How often the emulated quiz log auditing client delivers (Canvas: 15 s).
+  app.get('/__control/qla', async () => ({ qlaDeliveryMs: pageSettings.qlaDeliveryMs }));
+  app.post('/__control/qla', async (request) => {
+    const { qlaDeliveryMs } = body(request);
+    if (qlaDeliveryMs !== null && !(Number.isInteger(qlaDeliveryMs) && qlaDeliveryMs > 0)) {
+      throw badRequest('send {"qlaDeliveryMs": <positive integer>} or {"qlaDeliveryMs": null}');
+    }
+    pageSettings.setQlaDeliveryMs(qlaDeliveryMs ?? undefined);
+    return { qlaDeliveryMs: pageSettings.qlaDeliveryMs };
+  });
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { faultPayload } from './fault-injector.js';
+import { eventTypesOf } from './request-log.js';
 
 const pathOf = (url = '') => {
   const index = url.indexOf('?');
@@ -81,6 +82,7 @@ export function installFaultHooks(app, { faults, requestLog }) {
         path,
         query: (request.raw.url ?? '').slice(path.length + 1),
         contentLength: Number.isFinite(length) ? length : null,
+        requestedWith: request.headers['x-requested-with'] ?? null,
       });
       request.canvasLogEntry = entry;
       reply.raw.once('close', () =>
@@ -97,6 +99,10 @@ export function installFaultHooks(app, { faults, requestLog }) {
   });
 
   app.addHook('preHandler', async (request, reply) => {
+    const entry = request.canvasLogEntry;
+    if (entry && request.body !== undefined && requestLog.wantsEventTypes(entry.method, entry.path)) {
+      entry.eventTypes = eventTypesOf(request.body);
+    }
     if (request.canvasFault || request.body === undefined) return undefined;
     const fault = faults.take(request.method, pathOf(request.raw.url), JSON.stringify(request.body));
     return fault ? fire(request, reply, fault, request.canvasLogEntry ?? null) : undefined;

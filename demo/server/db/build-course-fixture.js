@@ -94,6 +94,26 @@ export function addDemoAssignment(
 }
 
 /**
+ * Adds a quiz with the demo questions to a course. options: { quizTitle, timeLimitMinutes
+ * (null = none), accessCode (null = none), allowedAttempts (-1 = unlimited), withEssay,
+ * quiz: {extra quiz columns} }. Returns { quiz, questionIds }.
+ */
+export function addProctoredQuiz(store, courseId, options) {
+  const quiz = store.quizzes.create(courseId, {
+    title: options.quizTitle,
+    description: '<p>A timed quiz for the quiz-proctor demo.</p>',
+    time_limit: options.timeLimitMinutes,
+    access_code: options.accessCode,
+    allowed_attempts: options.allowedAttempts,
+    ...options.quiz,
+  });
+  const questionIds = QUESTIONS.filter((q) => options.withEssay || q.type !== 'essay_question').map(
+    (question, index) => store.quizzes.addQuestion(quiz.id, { ...question, position: index + 1 }),
+  );
+  return { quiz, questionIds };
+}
+
+/**
  * options: { courseName, quizTitle, timeLimitMinutes (null = none), accessCode (null = none),
  *   allowedAttempts (-1 = unlimited), quizLogAuditing, withEssay, people: [{key, type, name,
  *   login, token?, observes?}], quiz: {extra quiz columns}, assignment: {title?, gradingType?} }
@@ -105,17 +125,7 @@ export function buildCourseFixture(store, options) {
       name: options.courseName,
       quizLogAuditing: options.quizLogAuditing,
     });
-    const quiz = store.quizzes.create(course.id, {
-      title: options.quizTitle,
-      description: '<p>A timed quiz for the quiz-proctor demo.</p>',
-      time_limit: options.timeLimitMinutes,
-      access_code: options.accessCode,
-      allowed_attempts: options.allowedAttempts,
-      ...options.quiz,
-    });
-    const questionIds = QUESTIONS.filter((q) => options.withEssay || q.type !== 'essay_question').map(
-      (question, index) => store.quizzes.addQuestion(quiz.id, { ...question, position: index + 1 }),
-    );
+    const { quiz, questionIds } = addProctoredQuiz(store, course.id, options);
     const people = {};
     for (const person of options.people) {
       const user = store.users.create({ name: person.name, loginId: person.login });

@@ -1,4 +1,4 @@
-import { addDemoAssignment, buildCourseFixture } from './build-course-fixture.js';
+import { addDemoAssignment, addProctoredQuiz, buildCourseFixture } from './build-course-fixture.js';
 
 // The demo's fixed data, created once (when the database has no users). Tokens are fixed and
 // printed on start: fine for a local demo, never for anything real.
@@ -13,15 +13,29 @@ const SECOND_STUDENT = { key: 'student2', type: 'student', name: 'Stella Second'
 const GRADER = { key: 'ta', type: 'ta', name: 'Tim Grader', login: 'ta' };
 const person = (p) => ({ id: p.id, token: p.token, name: p.name });
 
+// The second demo quiz: Canvas's one-question-at-a-time mode (one question per page load,
+// Previous/Next through record_answer), with no access code, so it starts in one click.
+const ONE_AT_A_TIME_QUIZ = {
+  quizTitle: 'One Question at a Time Quiz',
+  timeLimitMinutes: 20,
+  accessCode: null,
+  allowedAttempts: -1,
+  withEssay: true,
+  quiz: { one_question_at_a_time: true },
+};
+
 /**
- * Seeds an empty database; returns app.seedInfo = {courseId, quizId, assignmentId, student,
- * student2, teacher, ta}. A database seeded before the assignment work is upgraded once.
+ * Seeds an empty database; returns app.seedInfo = {courseId, quizId, oneAtATimeQuizId,
+ * assignmentId, student, student2, teacher, ta}. A database seeded earlier is upgraded once
+ * with what it lacks (the assignment and its people, the one-question-at-a-time quiz).
  */
 export function seedDemo(store) {
   const existing = store.db.prepare(`SELECT value FROM settings WHERE name = 'demo_seed'`).get();
   if (existing) {
-    const info = JSON.parse(existing.value);
-    return info.assignmentId === undefined ? upgradeSeed(store, info) : info;
+    let info = JSON.parse(existing.value);
+    if (info.assignmentId === undefined) info = upgradeSeed(store, info);
+    if (info.oneAtATimeQuizId === undefined) info = addOneAtATimeQuiz(store, info);
+    return info;
   }
   const hasUsers = store.db.prepare(`SELECT COUNT(*) AS n FROM users`).get().n > 0;
   if (hasUsers) return null;
@@ -43,6 +57,7 @@ export function seedDemo(store) {
   const seedInfo = {
     courseId: course.id,
     quizId: quiz.id,
+    oneAtATimeQuizId: addProctoredQuiz(store, course.id, ONE_AT_A_TIME_QUIZ).quiz.id,
     assignmentId: assignment.id,
     student: person(people.student),
     student2: person(people.student2),
@@ -66,9 +81,20 @@ function upgradeSeed(store, info) {
       added[p.key] = { id: user.id, token, name: user.name };
     }
     const assignment = addDemoAssignment(store, info.courseId);
-    const next = { ...info, assignmentId: assignment.id, ...added };
-    store.db.prepare(`UPDATE settings SET value = ? WHERE name = 'demo_seed'`).run(JSON.stringify(next));
-    return next;
+    return saveSeedInfo(store, { ...info, assignmentId: assignment.id, ...added });
   });
   return seedInfo;
+}
+
+/** Adds the one-question-at-a-time quiz to a database seeded before it existed. */
+function addOneAtATimeQuiz(store, info) {
+  return store.transaction(() => {
+    const { quiz } = addProctoredQuiz(store, info.courseId, ONE_AT_A_TIME_QUIZ);
+    return saveSeedInfo(store, { ...info, oneAtATimeQuizId: quiz.id });
+  });
+}
+
+function saveSeedInfo(store, info) {
+  store.db.prepare(`UPDATE settings SET value = ? WHERE name = 'demo_seed'`).run(JSON.stringify(info));
+  return info;
 }

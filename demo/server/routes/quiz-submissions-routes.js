@@ -1,12 +1,13 @@
 import { preflight } from '../canvas/file-uploads.js';
 import { isLockedForUser } from '../canvas/quiz-locks.js';
+import { timeLeft } from '../canvas/quiz-submission-state.js';
 import { requireUser } from '../http/authenticate.js';
 import { baseUrl } from '../http/base-url.js';
 import { notFound, requestError, unauthorized } from '../http/canvas-errors.js';
 import { paginate } from '../http/paginate.js';
 import { railsParams } from '../http/rails-params.js';
 import { remoteIp } from '../http/remote-ip.js';
-import { rubyRound, rubyToI, rubyTruthy } from '../lib/ruby.js';
+import { rubyToI, rubyTruthy } from '../lib/ruby.js';
 import { renderTime } from '../lib/time.js';
 import {
   loadCourse,
@@ -139,7 +140,7 @@ export function quizSubmissionsRoutes(app, canvas) {
     const { qs, now } = authorizedSubmission(ctx, 'record_events');
     return {
       end_at: renderTime(qs.end_at),
-      time_left: qs.end_at == null ? null : rubyRound((Date.parse(qs.end_at) - now.getTime()) / 1000),
+      time_left: timeLeft(qs, now),
     };
   });
 

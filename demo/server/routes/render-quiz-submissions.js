@@ -1,3 +1,4 @@
+import { quizJson } from '../canvas/quiz-json.js';
 import { quizSubmissionJson } from '../canvas/quiz-submission-json.js';
 import { QUIZ_SUBMISSION_TYPE } from '../canvas/quiz-submission-service.js';
 import { baseUrl } from '../http/base-url.js';
@@ -30,19 +31,7 @@ export function renderQuizSubmissions(request, { store, clock }, { course, quiz,
   if (include.includes('submission')) body.submissions = [];
   if (include.includes('quiz')) {
     body.quizzes = [
-      {
-        id: quiz.id,
-        title: quiz.title,
-        html_url: `${base}/courses/${course.id}/quizzes/${quiz.id}`,
-        quiz_type: quiz.quiz_type,
-        time_limit: quiz.time_limit,
-        allowed_attempts: quiz.allowed_attempts,
-        scoring_policy: quiz.scoring_policy,
-        one_question_at_a_time: quiz.one_question_at_a_time === 1,
-        cant_go_back: quiz.cant_go_back === 1,
-        published: quiz.published === 1,
-        points_possible: store.quizzes.pointsPossible(quiz.id),
-      },
+      quizJson(quiz, { baseUrl: base, courseId: course.id, questions: store.quizzes.questions(quiz.id) }),
     ];
   }
   if (include.includes('user')) {

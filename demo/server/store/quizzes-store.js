@@ -70,6 +70,11 @@ export function createQuizzesStore(db, clock) {
       return byId.get(quiz.id, quiz.course_id);
     },
     find: (courseId, quizId) => byId.get(quizId, courseId) ?? null,
+    /** A course's quizzes, in id order (the course home page lists them). */
+    forCourse: (courseId) =>
+      db
+        .prepare(`SELECT * FROM quizzes WHERE course_id = ? AND workflow_state <> 'deleted' ORDER BY id`)
+        .all(courseId),
     /** By id alone (a quiz submission's quiz). */
     findById: (quizId) =>
       db.prepare(`SELECT * FROM quizzes WHERE id = ? AND workflow_state <> 'deleted'`).get(quizId) ?? null,

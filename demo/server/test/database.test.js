@@ -19,6 +19,7 @@ test('a file database uses WAL, is seeded once and keeps its data across restart
   assert.deepEqual(seed, {
     courseId: seed.courseId,
     quizId: seed.quizId,
+    oneAtATimeQuizId: seed.oneAtATimeQuizId,
     assignmentId: seed.assignmentId,
     student: { id: seed.student.id, token: 'student-token', name: 'Sam Student' },
     student2: { id: seed.student2.id, token: 'student2-token', name: 'Stella Second' },
@@ -76,6 +77,44 @@ test('seed data: a timed, access-coded, 2-attempt quiz with five question types'
   );
   assert.ok(questions.flatMap((q) => q.answers).every((answer) => Number.isInteger(answer.id)));
   await app.close();
+});
+
+test('seed data: a second quiz in the course, one question at a time, without access code', async () => {
+  const app = await createApp();
+  const { store } = app.canvas;
+  const { courseId, quizId, oneAtATimeQuizId } = app.seedInfo;
+  assert.notEqual(oneAtATimeQuizId, quizId);
+  const quiz = store.quizzes.find(courseId, oneAtATimeQuizId);
+  assert.equal(quiz.one_question_at_a_time, 1);
+  assert.equal(quiz.cant_go_back, 0);
+  assert.equal(quiz.access_code, null);
+  assert.equal(quiz.time_limit, 20);
+  assert.equal(quiz.allowed_attempts, -1);
+  assert.equal(store.quizzes.questions(quiz.id).length, 5);
+  assert.equal(store.quizzes.find(courseId, quizId).one_question_at_a_time, 0);
+  await app.close();
+});
+
+test('a database seeded before the second quiz gains it once, keeping every other id', async () => {
+  const dbFile = join(dir, 'older-seed.sqlite');
+  const first = await createApp({ dbFile });
+  const { oneAtATimeQuizId, ...older } = first.seedInfo;
+  first.canvas.db
+    .prepare(`UPDATE settings SET value = ? WHERE name = 'demo_seed'`)
+    .run(JSON.stringify(older));
+  first.canvas.db.prepare('DELETE FROM quiz_questions WHERE quiz_id = ?').run(oneAtATimeQuizId);
+  first.canvas.db.prepare('DELETE FROM quizzes WHERE id = ?').run(oneAtATimeQuizId);
+  await first.close();
+
+  const second = await createApp({ dbFile });
+  const upgraded = second.seedInfo;
+  assert.deepEqual({ ...upgraded, oneAtATimeQuizId: undefined }, { ...older, oneAtATimeQuizId: undefined });
+  const quiz = second.canvas.store.quizzes.find(upgraded.courseId, upgraded.oneAtATimeQuizId);
+  assert.equal(quiz.one_question_at_a_time, 1);
+  await second.close();
+  const third = await createApp({ dbFile });
+  assert.deepEqual(third.seedInfo, upgraded, 'upgraded once');
+  await third.close();
 });
 
 test('main.js prints the base URL and the seeded users with their tokens', async () => {
