@@ -52,7 +52,8 @@ export async function openPage(path: string, { probe = false } = {}): Promise<Pa
   const id = await executeServerCommand<number, object>('tab-open', { path, probe });
   const tab: PageTab = {
     id,
-    eval: (expression) => executeServerCommand('tab-eval', { id, expression }),
+    eval: async <T>(expression: string) =>
+      (await executeServerCommand<{ value: T }, object>('tab-eval', { id, expression })).value,
     click: (selector, options = {}) => executeServerCommand('tab-click', { id, selector, ...options }),
     type: (selector, text) => executeServerCommand('tab-type', { id, selector, text }),
     goto: (target) => executeServerCommand('tab-goto', { id, path: target }),

@@ -88,8 +88,9 @@ export function pagesPlugin() {
         case 'tab-eval':
           // An expression in the tab (JSON result), for what a test reads off a page it does not own.
           // A string is evaluated by the browser's devtools protocol, which the page's CSP does not govern.
+          // Wrapped: the runner takes a command that answers null or undefined as unknown.
           return tab().evaluate(
-            `(async () => JSON.parse(JSON.stringify((await (${payload.expression})) ?? null)))()`,
+            `(async () => ({ value: JSON.parse(JSON.stringify((await (${payload.expression})) ?? null)) }))()`,
           );
         case 'tab-console':
           return consoles.get(payload.id) ?? [];

@@ -38,11 +38,6 @@ const count = (types: string[], type: string) => types.filter((t) => t === type)
 // Nothing the SDK's file did on the page: no listener, no database, no request.
 async function expectUntouched(tab: PageTab): Promise<void> {
   expect(await tab.probe()).to.deep.equal({ listeners: [], databases: [], requests: [] });
-  expect(
-    await tab.eval(
-      'indexedDB.databases().then((all) => all.filter((db) => db.name.startsWith("quiz-proctor")).length)',
-    ),
-  ).to.equal(0);
 }
 
 const sdkErrors = async (tab: PageTab) =>
@@ -108,15 +103,22 @@ describe('the theme file on Canvas pages', () => {
     await proctorActive(tab);
     expect(await tab.eval('QuizProctor.autoProctor().submission.attempt')).to.equal(1);
     await tab.click('.question_text', { button: 'right' });
+    // A page going away sends its last events by keepalive and leaves them in the store for the
+    // next page too (it cannot know they arrived): copies are exact, so they count once.
+    const rightClicks = (events: { event_type: string; event_data?: unknown }[]) =>
+      new Set(
+        events
+          .filter((event) => event.event_type === 'context_menu_opened')
+          .map((event) => {
+            const { tab, seq } = event.event_data as { tab: string; seq: number };
+            return `${tab}:${String(seq)}`;
+          }),
+      );
     const events = await eventually(async () => {
       const got = await serverEvents(fixture, submissionId);
-      return count(typesOf(got), 'context_menu_opened') === 2 ? got : undefined;
+      return rightClicks(got).size === 2 ? got : undefined;
     }, 'a right-click from each question page');
-    const tabs = new Set(
-      events
-        .filter((event) => event.event_type === 'context_menu_opened')
-        .map((event) => (event.event_data as { tab: string }).tab),
-    );
+    const tabs = new Set([...rightClicks(events)].map((key) => key.split(':')[0]));
     expect(tabs.size, 'one page load each').to.equal(2);
     expect(count(typesOf(events), 'session_started'), "Canvas's, once: not on a question page").to.equal(1);
   });
@@ -197,7 +199,9 @@ describe('the theme file on Canvas pages', () => {
     const fixture = await createFixture({ accessCode: null });
     const tab = await takeQuiz(fixture);
     await proctorActive(tab);
-    const submissionId = await submissionIdIn(tab);
+    // The events URL is gone from ENV: that is how Canvas's logger is kept off.
+    expect(await tab.eval('ENV.QUIZ_SUBMISSION_EVENTS_URL ?? null')).to.equal(null);
+    const submissionId = await tab.eval<string>('QuizProctor.autoProctor().submission.id');
     await tab.click('.flag_question');
     const types = await eventually(async () => {
       const got = typesOf(await serverEvents(fixture, submissionId));
