@@ -159,6 +159,30 @@ test("Canvas theme: the SDK's file on Canvas's pages, Canvas's own logger postin
     'not again on …/take/questions/:id',
   );
   assert.ok(canvasPosts.every((entry) => entry.status === 204));
+  // The SDK, from the theme file: our own types only (Canvas's logger sends Canvas's), focus under
+  // our names with the time away, from both question pages of the attempt.
+  const ourPosts = requests.filter((entry) => entry.method === 'POST' && entry.requestedWith === null);
+  const ours = ourPosts.flatMap((entry) => entry.eventTypes);
+  for (const type of ['window_blurred', 'window_focused']) {
+    assert.ok(ours.includes(type), `${type} among ${ours.join(', ')}`);
+  }
+  for (const type of [
+    'session_started',
+    'question_flagged',
+    'page_blurred',
+    'page_focused',
+    'question_viewed',
+  ]) {
+    assert.ok(!ours.includes(type), `${type} is Canvas's to send`);
+  }
+  assert.ok(ourPosts.every((entry) => entry.status === 204));
+  const rowsOf = demo.app.canvas.db
+    .prepare(
+      'SELECT event_data FROM quiz_submission_events WHERE quiz_submission_id = ? AND event_data LIKE \'%"tab"%\'',
+    )
+    .all(qs.id)
+    .map((row) => JSON.parse(row.event_data));
+  assert.ok(new Set(rowsOf.map((data) => data.tab)).size >= 2, 'events from both question pages');
 
   const teacherContext = await browser.createBrowserContext();
   const teacher = await teacherContext.newPage();
