@@ -8,20 +8,19 @@ import { DEFAULTS } from '../proctor/resolved-options.js';
 export const THEME_CONFIG_GLOBAL = 'QUIZ_PROCTOR_CONFIG';
 
 /** A school's settings for the theme file: `window.QUIZ_PROCTOR_CONFIG`. */
-export interface ThemeConfig
-  extends Pick<
-    ProctorOptions,
-    | 'canvasTypes'
-    | 'capture'
-    | 'flushIntervalMs'
-    | 'maxBatchEvents'
-    | 'maxBatchBytes'
-    | 'maxStoredEvents'
-    | 'maxStoredBytes'
-    | 'retryBaseDelayMs'
-    | 'retryMaxDelayMs'
-    | 'retryAfterMaxMs'
-  > {
+export interface ThemeConfig extends Pick<
+  ProctorOptions,
+  | 'canvasTypes'
+  | 'capture'
+  | 'flushIntervalMs'
+  | 'maxBatchEvents'
+  | 'maxBatchBytes'
+  | 'maxStoredEvents'
+  | 'maxStoredBytes'
+  | 'retryBaseDelayMs'
+  | 'retryMaxDelayMs'
+  | 'retryAfterMaxMs'
+> {
   /** `false` turns the SDK off on every page. @default true */
   enabled?: boolean;
   /** Proctor only these courses' quizzes. @default every course */
