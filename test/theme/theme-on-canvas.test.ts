@@ -3,14 +3,7 @@
 // origin with no attributes, beside a script that behaves like Canvas's own logger (jQuery's XHR,
 // `X-Requested-With: XMLHttpRequest`, the five types, localStorage `qla_events`).
 import { expect } from '@esm-bundle/chai';
-import {
-  clearFaults,
-  addFault,
-  createFixture,
-  eventually,
-  serverEvents,
-  startSubmission,
-} from '../helpers/canvas.js';
+import { clearFaults, createFixture, eventually, serverEvents, startSubmission } from '../helpers/canvas.js';
 import {
   eventsPosts,
   openPageAs,
@@ -153,45 +146,6 @@ describe('the theme file on Canvas pages', () => {
     const seen = await quiz.probe();
     expect(seen.databases).to.deep.equal(['list']);
     expect(seen.requests).to.deep.equal([]);
-  });
-
-  it('delivers what a lost network left at submit from the quiz page, once, to the right submission', async () => {
-    const fixture = await createFixture({ accessCode: null });
-    const tab = await takeQuiz(fixture);
-    await proctorActive(tab);
-    const submissionId = await submissionIdIn(tab);
-    const events = `/submissions/${submissionId}/events`;
-    await addFault({ method: 'POST', path: events, action: 'reset', times: 1000 });
-    await tab.click('.question_text', { button: 'right' });
-    await eventually(
-      async () =>
-        (await tab.eval<{ pending: number }>('QuizProctor.autoProctor().getStats()')).pending > 0
-          ? true
-          : undefined,
-      'the right-click held in the store',
-    );
-    // Canvas's "Submit quiz": the attempt completes and Canvas sends the student to the quiz page.
-    await tab.click('#submit_quiz_button', { navigates: true });
-    expect(await tab.eval('location.pathname')).to.equal(quizPath(fixture));
-    expect(typesOf(await serverEvents(fixture, submissionId))).to.not.include('context_menu_opened');
-    await clearFaults();
-    const delivered = await eventually(async () => {
-      const got = typesOf(await serverEvents(fixture, submissionId));
-      return got.includes('context_menu_opened') ? got : undefined;
-    }, 'the leftover at the server');
-    expect(count(delivered, 'context_menu_opened')).to.equal(1);
-    // Its store goes once it is empty, so a later visit has nothing to send again.
-    await eventually(
-      async () =>
-        (await tab.eval<number>(
-          `indexedDB.databases().then((all) => all.filter((db) => db.name.includes(':${submissionId}:')).length)`,
-        )) === 0
-          ? true
-          : undefined,
-      "the attempt's store deleted",
-    );
-    await tab.goto(quizPath(fixture));
-    expect(count(typesOf(await serverEvents(fixture, submissionId)), 'context_menu_opened')).to.equal(1);
   });
 
   it("with canvasTypes 'always', sends Canvas's types itself and keeps Canvas's logger from starting", async () => {
