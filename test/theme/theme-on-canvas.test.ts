@@ -84,6 +84,31 @@ describe('the theme file on Canvas pages', () => {
     expect(await sdkErrors(tab)).to.deep.equal([]);
   });
 
+  it('reads the time left from the page, following Canvas when it extends the attempt, with no API call', async () => {
+    const fixture = await createFixture({ accessCode: null, timeLimitMinutes: 30 });
+    const tab = await takeQuiz(fixture);
+    await proctorActive(tab);
+    const submissionId = await submissionIdIn(tab);
+    const shown = await tab.eval<string>("document.querySelector('#quiz_urls .end_at').textContent.trim()");
+    const first = await tab.eval<{ endAt: string; secondsLeft: number }>(
+      'QuizProctor.autoProctor().timeLeft()',
+    );
+    expect(first.endAt).to.equal(shown);
+    expect(first.secondsLeft).to.be.within(25 * 60, 30 * 60);
+    // A teacher's extension: Canvas's take page rewrites .end_at after its next backup.
+    const later = new Date(Date.parse(shown) + 10 * 60_000).toISOString();
+    await tab.eval(`document.querySelector('#quiz_urls .end_at').textContent = ${JSON.stringify(later)}`);
+    const extended = await tab.eval<{ endAt: string; secondsLeft: number }>(
+      'QuizProctor.autoProctor().timeLeft()',
+    );
+    expect(extended.endAt).to.equal(later);
+    expect(extended.secondsLeft - first.secondsLeft).to.be.within(590, 610);
+    const response = await fetch(
+      `/__control/requests?path=${encodeURIComponent(`/submissions/${submissionId}/time`)}`,
+    );
+    expect(((await response.json()) as { requests: unknown[] }).requests).to.deep.equal([]);
+  });
+
   it('follows one question at a time across page loads of the same attempt', async () => {
     const fixture = await createFixture({ accessCode: null, oneQuestionAtATime: true });
     const tab = await takeQuiz(fixture);
