@@ -46,31 +46,40 @@ const bundled = await build({
 });
 
 // A course home page as Canvas renders it: ENV first, then the theme file, deferred, last.
-const ENV = `ENV = ${JSON.stringify({ COURSE_ID: 12, current_user_id: '7', context_asset_string: 'course_12' })};`;
-const coursePage = (src) => `<!doctype html><meta charset="utf-8"><title>course</title>
-<script>${ENV}</script>
+const COURSE_ENV = { COURSE_ID: 12, current_user_id: '7', context_asset_string: 'course_12' };
+// Each load names its own copy of the script (?n=…), served with a unique last line, so V8's
+// in-memory compilation cache never hands one load the work of another.
+const coursePage = (src, env = COURSE_ENV) => `<!doctype html><meta charset="utf-8"><title>course</title>
+<script>ENV = ${JSON.stringify(env)};</script>
 <script>window.__t0 = performance.now();</script>
-<script src="${src}"></script>
+<script src="${src}?n=__N__"></script>
 <script>window.__ms = performance.now() - window.__t0;</script>
 <p>Course home</p>`;
 
 const bodies = {
   '/run.html': coursePage('/theme.js'),
   '/floor.html': coursePage('/parse-only.js'),
+  // What the file cost before it ran its bundle only where it has work: an ENV that passes the
+  // outer check (so the bundle runs and the theme looks at the page) but names no real submission.
+  '/eager.html': coursePage('/theme.js', { ...COURSE_ENV, QUIZ_SUBMISSION_EVENTS_URL: 'not-this-page' }),
   '/theme.js': iife,
   // The same bytes, parsed and compiled as a block that never runs.
   '/parse-only.js': `if (window.__never) {\n${iife}\n}`,
   '/micro.html': `<!doctype html><meta charset="utf-8"><title>micro</title><script type="module" src="/micro.js"></script>`,
   '/micro.js': bundled.outputFiles[0].text,
 };
+let served = 0;
 const server = createServer((req, res) => {
-  const path = (req.url ?? '/').split('?')[0];
-  const body = bodies[path];
+  const [path, query = ''] = (req.url ?? '/').split('?');
+  let body = bodies[path];
   if (body === undefined) {
     res.writeHead(404);
     res.end();
     return;
   }
+  served += 1;
+  if (path.endsWith('.html')) body = body.replace('__N__', String(served));
+  else if (query.startsWith('n=')) body = `${body}\n// ${query}`;
   const type = path.endsWith('.html') ? 'text/html' : 'text/javascript';
   // No cache: every load parses and compiles from source, as a student's first page of the day.
   res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });
@@ -82,10 +91,11 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const { browser } = await launchBenchBrowser('chromium');
 try {
   const page = await browser.newPage();
-  const runs = { run: [], floor: [] };
-  // Alternating, so a slow stretch of the shared machine falls on both.
+  const runs = { run: [], floor: [], eager: [] };
+  // Rotating, so a slow stretch of the shared machine falls on every variant.
+  const order = ['run', 'floor', 'eager'];
   for (let i = 0; i < loads; i += 1) {
-    for (const variant of i % 2 === 0 ? ['run', 'floor'] : ['floor', 'run']) {
+    for (const variant of [...order.slice(i % 3), ...order.slice(0, i % 3)]) {
       await page.goto(`${origin}/${variant}.html`, { waitUntil: 'load' });
       runs[variant].push(await page.evaluate(() => window.__ms));
     }
@@ -103,6 +113,8 @@ try {
   const floor = median(runs.floor);
   // Each load's figure against the floor load next to it, so the machine's drift cancels out.
   const added = median(runs.run.map((ms, i) => ms - runs.floor[i]));
+  const eager = median(runs.eager);
+  const eagerAdded = median(runs.eager.map((ms, i) => ms - runs.floor[i]));
   console.log(`Theme file on a course page (${loads} loads each, medians, no HTTP cache)\n`);
   console.log(
     table(
@@ -111,6 +123,12 @@ try {
         ['whole file run (parse + compile + top level)', fmt(run, 2), fmt(run / floor, 2) + '× floor'],
         ['floor: the same bytes parsed, not run', fmt(floor, 2), '1×'],
         ['what running adds (median of paired differences)', fmt(added, 2), ''],
+        [
+          'the bundle run as well (as before the lazy wrapper)',
+          fmt(eager, 2),
+          fmt(eager / floor, 2) + '× floor',
+        ],
+        ['what running the bundle adds (paired)', fmt(eagerAdded, 2), ''],
       ],
     ),
   );
