@@ -27,7 +27,7 @@ describe('the IIFE build', () => {
     // On a page with no work for it (no data attributes, no Canvas quiz page) the bundle has not
     // run: each property loads it when first read (scripts/lazy-iife.js).
     const descriptor = Object.getOwnPropertyDescriptor(api, 'createProctor')!;
-    expect(descriptor.get, 'a loading getter').to.be.a('function');
+    expect(typeof descriptor.get, 'a loading getter').to.equal('function');
     expect(Object.keys(api)).to.include.members(['createProctor', 'autoProctor', 'ConfigError']);
     expect(api.createProctor).to.be.a('function');
     expect(() => (api.createProctor as (o: unknown) => unknown)({ courseId: 'x', quizId: 1 })).to.throw(
