@@ -228,6 +228,31 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
     example: { tab_id: 'k3v9x0qa' },
     fields: { tab_id: "The newcomer's random id for this page load." },
   },
+  heartbeat: {
+    option: 'captureHeartbeat',
+    fires:
+      'When the attempt starts on a page load, every `heartbeatIntervalMs` (15 s) while it runs, when the page is hidden and shown again, and before `complete()`. It says what should be in the log, so that events stripped, blocked or lost show as missing rather than as a quiet student: its own `seq` says every lower seq of its `tab` was numbered before it, and `sent` counts every type, Canvas\'s included where we send them (they carry no seq).',
+    example: {
+      n: 3,
+      reason: 'interval',
+      sent: { window_blurred: 2, window_focused: 2, page_hidden: 1, page_visible: 1 },
+      focused: true,
+      visible: true,
+      wall_ms: 15004,
+      mono_ms: 15003,
+      store: 'indexeddb',
+    },
+    fields: {
+      n: 'This page load\'s heartbeat number, from 1.',
+      reason: '`start`, `interval`, `hidden`, `visible` or `complete`.',
+      sent: 'Cumulative count, by type, of the events this page load queued to send before this heartbeat (heartbeats excluded: `n` counts them).',
+      focused: 'Whether the document had the focus, read through getters of a fresh frame\'s realm (a page script that overrides `document.hasFocus` cannot fake it).',
+      visible: 'Whether the page was visible, read the same way (`visibilityState`).',
+      wall_ms: 'Wall-clock time since this page load\'s previous heartbeat; `null` on the first.',
+      mono_ms: 'The same on the monotonic clock (`performance.now`): a difference from `wall_ms` is a clock change.',
+      store: '`indexeddb`, or `memory` after the store failed.',
+    },
+  },
   storage_degraded: {
     option: null,
     fires:

@@ -88,6 +88,12 @@ export interface CaptureOptions {
    */
   captureSecondTab?: boolean;
   /**
+   * Record a `heartbeat` at start, every `heartbeatIntervalMs`, when the page is hidden or shown,
+   * and before complete: what should be in the log, so a silenced log is evidence too.
+   * @default true
+   */
+  captureHeartbeat?: boolean;
+  /**
    * Which elements are questions.
    * @default '#questions .question, [data-quiz-question-id]'
    */

@@ -23,6 +23,7 @@ export const CAPTURE_DEFAULTS: ResolvedCaptureOptions = {
   captureShortcuts: true,
   captureWarnings: true,
   captureSecondTab: true,
+  captureHeartbeat: true,
   questionSelector: '#questions .question, [data-quiz-question-id]',
   questionId: canvasQuestionId,
   flagSelector: '.flag_question, [data-quiz-flag]',

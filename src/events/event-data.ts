@@ -76,6 +76,16 @@ export interface CaptureEventDataMap {
   shortcut_pressed: { shortcut: string; purpose: ShortcutPurpose };
   capture_warning: { reason: CaptureWarningReason; source?: string; question_id?: string; detail?: string };
   second_tab_opened: { tab_id: string };
+  heartbeat: {
+    n: number;
+    reason: 'start' | 'interval' | 'hidden' | 'visible' | 'complete';
+    sent: Record<string, number>;
+    focused: boolean;
+    visible: boolean;
+    wall_ms: number | null;
+    mono_ms: number | null;
+    store: 'indexeddb' | 'memory';
+  };
   storage_degraded: { reason: string };
   events_dropped: {
     count: number;

@@ -27,7 +27,8 @@ export type CaptureSwitch =
   | 'captureNetwork'
   | 'captureShortcuts'
   | 'captureWarnings'
-  | 'captureSecondTab';
+  | 'captureSecondTab'
+  | 'captureHeartbeat';
 
 /** What the SDK knows of an event type, besides its `event_data` shape. */
 export interface EventTraits {
@@ -75,6 +76,7 @@ export interface EventSwitches {
   shortcut_pressed: 'captureShortcuts';
   capture_warning: 'captureWarnings';
   second_tab_opened: 'captureSecondTab';
+  heartbeat: 'captureHeartbeat';
   storage_degraded: null;
   events_dropped: null;
 }
@@ -110,6 +112,7 @@ const TRAITS: { readonly [K in EventType]: EventTraits } = {
   shortcut_pressed: ours(2),
   capture_warning: ours(0),
   second_tab_opened: ours(2),
+  heartbeat: ours(1),
   storage_degraded: LOSS_RECORD,
   events_dropped: LOSS_RECORD,
 };

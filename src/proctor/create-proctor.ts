@@ -99,6 +99,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
           options: {
             ...options,
             recordSecondTabs: options.capture.captureSecondTab,
+            heartbeatIntervalMs: options.capture.captureHeartbeat ? options.heartbeatIntervalMs : 0,
           },
           http,
           getAuth,
@@ -143,6 +144,8 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
       const active = pipeline;
       if (!active) throw new ProctorError('session_failed', 'not started');
       setState('completing');
+      // The last heartbeat says what this page load sent, before the attempt closes.
+      active.beat('complete');
       // Bounded: evidence matters, but a dead network must not keep the student from submitting.
       // A plain race on the scheduler: rxjs's race/from pull in about 1 kB of the page bundle.
       await new Promise<void>((resolve) => {

@@ -107,7 +107,8 @@ async function drain(
   const pipeline = await startAttemptPipeline({
     deps,
     submission,
-    options: { ...options, recordSecondTabs: false },
+    // A page that only delivers records nothing of its own.
+    options: { ...options, recordSecondTabs: false, heartbeatIntervalMs: 0 },
     http: createCanvasHttp(options.baseUrl, getAuth),
     getAuth,
     emit: (type) => {

@@ -21,4 +21,5 @@ export const defaultDeps = (): ProctorDeps => ({
   storeOpTimeoutMs: 5000,
   writeWindowMs: 10,
   keepaliveBudgetBytes: 64 * 1024,
+  monotonicNow: () => performance.now(),
 });

@@ -105,6 +105,12 @@ export interface ProctorOptions {
    */
   retryAfterMaxMs?: number;
   /**
+   * How often a `heartbeat` is recorded while the attempt runs (also at start, on hide and show,
+   * and before complete); `capture.captureHeartbeat: false` turns heartbeats off.
+   * @default 15000
+   */
+  heartbeatIntervalMs?: number;
+  /**
    * The former name of `retryAfterMaxMs`, still accepted (giving both is a `ConfigError`).
    * @deprecated Use `retryAfterMaxMs`; this name goes in the next release.
    */

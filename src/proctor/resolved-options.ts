@@ -14,6 +14,7 @@ export const DEFAULTS = {
   retryBaseDelayMs: DEFAULT_RETRY.baseDelayMs,
   retryMaxDelayMs: DEFAULT_RETRY.maxDelayMs,
   retryAfterMaxMs: DEFAULT_RETRY.retryAfterMaxMs,
+  heartbeatIntervalMs: 15_000,
 };
 
 /** Options after validation and defaults: every field present, ids as strings, URLs absolute. */

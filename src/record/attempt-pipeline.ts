@@ -7,6 +7,7 @@ import type { CapturedEvent } from '../events/captured-event.js';
 import type { DeadLetter, EventStore, StoreBounds } from '../store/event-store.js';
 import type { TabLeader } from '../tabs/tab-leader.js';
 import type { CaptureMemory } from './capture-memory.js';
+import type { HeartbeatReason } from './heartbeat.js';
 
 /** The options one attempt's write and delivery path reads (validated and defaulted by the face). */
 export interface RecordOptions {
@@ -25,6 +26,8 @@ export interface RecordOptions {
   retryAfterMaxMs: number;
   /** Record `second_tab_opened` when another page of the attempt says hello. */
   recordSecondTabs: boolean;
+  /** Record `heartbeat`s every this many milliseconds (and at start, hide, show, complete); 0: none. */
+  heartbeatIntervalMs: number;
 }
 
 /** What the write and delivery path takes from its surroundings; tests inject virtual time, failing stores and so on. */
@@ -40,6 +43,8 @@ export interface RecordDeps {
   writeWindowMs: number;
   /** The browser's keepalive quota, shared by every keepalive request in flight. */
   keepaliveBudgetBytes: number;
+  /** A clock no one can set (`performance.now()`), beside the scheduler's wall clock. */
+  monotonicNow: () => number;
 }
 
 /** What the attempt's path tells the face, which passes it on to `on(...)` listeners. */
@@ -79,6 +84,8 @@ export interface AttemptPipelineConfig {
 /** One attempt's capture → write-ahead → delivery, running until `stop()`. */
 export interface AttemptPipeline {
   record(event: CapturedEvent): void;
+  /** A heartbeat now (before completing), when heartbeats are on. */
+  beat(reason: HeartbeatReason): void;
   flush(): Promise<void>;
   stop(): Promise<void>;
   resume(): void;

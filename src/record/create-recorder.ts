@@ -9,6 +9,7 @@ export interface Recorder {
   open: () => void;
   /** Kept by the page's visibility listeners: no DOM read per recorded event. */
   setHidden: (hidden: boolean) => void;
+  readonly hidden: boolean;
   /** Nothing more is accepted. */
   close: () => void;
 }
@@ -51,6 +52,9 @@ export function createRecorder(
     },
     setHidden: (now) => {
       hidden = now;
+    },
+    get hidden() {
+      return hidden;
     },
     close: () => {
       closed = true;

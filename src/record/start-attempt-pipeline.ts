@@ -12,6 +12,8 @@ import { joinTabs } from './join-tabs.js';
 import { openAttemptStore } from './open-attempt-store.js';
 import { reportLosses } from './report-losses.js';
 import { watchPage } from './watch-page.js';
+import { createHeartbeat } from './heartbeat.js';
+import { readPageState } from './read-page-state.js';
 import { writeAhead } from './write-ahead.js';
 import { createWriteProgress } from './write-progress.js';
 
@@ -43,13 +45,28 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       attempt.journal.save(engine.atRisk());
     },
   );
-  const record = recorder.record;
+  // Every event queued to send is counted for the next heartbeat.
+  const record = (event: CapturedEvent) => {
+    heartbeat?.count(event.type);
+    recorder.record(event);
+  };
   const losses = reportLosses(scheduler, record, (count) => {
     dropped += count;
   });
   running.add(losses.subscription);
 
   const attempt = openAttemptStore(config, report, record);
+  const heartbeat =
+    options.heartbeatIntervalMs > 0
+      ? createHeartbeat({
+          scheduler,
+          intervalMs: options.heartbeatIntervalMs,
+          monotonicNow: deps.monotonicNow,
+          record,
+          pageState: readPageState(deps.target),
+          storage: attempt.storage,
+        })
+      : undefined;
   // Events another page of the attempt rescued as it went away: back into the store before anything
   // is sent. A tab that becomes the leader drains only after the restore under way: a storage event
   // often arrives while the dying tab still holds the lock, so the restore's own wake goes nowhere,
@@ -111,6 +128,10 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   const captureStop$ = new Subject<void>();
   running.add(attempt.journal.watch(() => void attempt.restoreRescued().then(tabs.send)));
   running.add(config.capture(memory, captureStop$).subscribe(record));
+  if (heartbeat) {
+    heartbeat.beat('start');
+    running.add(heartbeat.start());
+  }
   // Another tab of this attempt is evidence too: each tab says hello, and the tabs already there
   // record the newcomer.
   tabs.hello();
@@ -128,12 +149,21 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
       endBurst: () => {
         flushNow$.next();
       },
-      onHidden: recorder.setHidden,
+      onHidden: (hidden) => {
+        // pagehide after a hidden page says hidden again: one heartbeat per change.
+        if (hidden === recorder.hidden) return;
+        recorder.setHidden(hidden);
+        // Recorded before the burst ends, so a page going away carries it in its keepalive.
+        heartbeat?.beat(hidden ? 'hidden' : 'visible');
+      },
     }),
   );
 
   return {
     record,
+    beat: (reason) => {
+      if (!stopped) heartbeat?.beat(reason);
+    },
     resume: () => {
       engine.resume();
       tabs.send();

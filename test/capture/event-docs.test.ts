@@ -59,7 +59,10 @@ describe('the event catalog', () => {
   });
 
   it('names our types in snake_case, a noun then what happened', () => {
-    for (const type of Object.keys(EVENT_CATALOG)) expect(type).to.match(/^[a-z]+(_[a-z]+)+$/);
+    // `heartbeat` is a record of the log itself, not a happening, and the integrity issue names it so.
+    const NAMED_BY_THE_DESIGN = new Set(['heartbeat']);
+    for (const type of Object.keys(EVENT_CATALOG))
+      if (!NAMED_BY_THE_DESIGN.has(type)) expect(type).to.match(/^[a-z]+(_[a-z]+)+$/);
   });
 
   it('describes what every source really emits, key by key', async () => {

@@ -1,0 +1,54 @@
+// Heartbeats through the real write and delivery path to the real server.
+import { expect } from '@esm-bundle/chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { createFixture, serverEvents, startSubmission } from '../helpers/canvas.js';
+import { NO_CAPTURE } from '../helpers/no-capture.js';
+import { proctorFor } from '../helpers/proctor-for.js';
+
+interface Beat {
+  n: number;
+  reason: string;
+  sent: Record<string, number>;
+  focused: boolean;
+  seq: number;
+}
+
+describe('heartbeats at the server', () => {
+  afterEach(async () => {
+    await executeServerCommand('page-focus', { away: false });
+  });
+
+  it('says at start and before complete what was sent, read through getters a page script cannot fake', async () => {
+    const fixture = await createFixture();
+    const submission = await startSubmission(fixture);
+    const proctor = proctorFor(fixture, submission, {
+      capture: { ...NO_CAPTURE, captureHeartbeat: true },
+      accessCode: 'letmein',
+    });
+    // The page has lost the focus, and a script claims otherwise, as public scripts that silence
+    // Canvas's logger do.
+    await executeServerCommand('page-focus', { away: true });
+    Object.defineProperty(document, 'hasFocus', { value: () => true, configurable: true });
+    try {
+      await proctor.start();
+      for (let i = 0; i < 3; i += 1) proctor.record('answer_saved', { i });
+      await proctor.complete();
+    } finally {
+      delete (document as unknown as Record<string, unknown>).hasFocus;
+    }
+    const events = await serverEvents(fixture, submission.id);
+    const beats = events
+      .filter((event) => event.event_type === 'heartbeat')
+      .map((event) => event.event_data as Beat);
+    expect(beats.map(({ n, reason, sent, focused }) => ({ n, reason, sent, focused }))).to.deep.equal([
+      { n: 1, reason: 'start', sent: {}, focused: false },
+      { n: 2, reason: 'complete', sent: { answer_saved: 3 }, focused: false },
+    ]);
+    const seqs = events
+      .map((event) => (event.event_data as { seq?: number } | null)?.seq)
+      .filter((seq) => seq !== undefined);
+    // The last heartbeat's seq is the highest: everything below it was numbered before it.
+    expect(Math.max(...seqs)).to.equal(beats[1]!.seq);
+    expect(seqs.length).to.equal(beats[1]!.seq);
+  });
+});
