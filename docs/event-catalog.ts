@@ -231,7 +231,7 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
   heartbeat: {
     option: 'captureHeartbeat',
     fires:
-      'When the attempt starts on a page load, every `heartbeatIntervalMs` (15 s) while it runs, when the page is hidden and shown again, and before `complete()`. It says what should be in the log, so that events stripped, blocked or lost show as missing rather than as a quiet student: its own `seq` says every lower seq of its `tab` was numbered before it, and `sent` counts every type, Canvas\'s included where we send them (they carry no seq).',
+      "When the attempt starts on a page load, every `heartbeatIntervalMs` (15 s) while it runs, when the page is hidden and shown again, and before `complete()`. It says what should be in the log, so that events stripped, blocked or lost show as missing rather than as a quiet student: its own `seq` says every lower seq of its `tab` was numbered before it, and `sent` counts every type, Canvas's included where we send them (they carry no seq).",
     example: {
       n: 3,
       reason: 'interval',
@@ -243,14 +243,25 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
       store: 'indexeddb',
     },
     fields: {
-      n: 'This page load\'s heartbeat number, from 1.',
+      n: "This page load's heartbeat number, from 1.",
       reason: '`start`, `interval`, `hidden`, `visible` or `complete`.',
       sent: 'Cumulative count, by type, of the events this page load queued to send before this heartbeat (heartbeats excluded: `n` counts them).',
-      focused: 'Whether the document had the focus, read through getters of a fresh frame\'s realm (a page script that overrides `document.hasFocus` cannot fake it).',
+      focused:
+        "Whether the document had the focus, read through getters of a fresh frame's realm (a page script that overrides `document.hasFocus` cannot fake it).",
       visible: 'Whether the page was visible, read the same way (`visibilityState`).',
-      wall_ms: 'Wall-clock time since this page load\'s previous heartbeat; `null` on the first.',
-      mono_ms: 'The same on the monotonic clock (`performance.now`): a difference from `wall_ms` is a clock change.',
+      wall_ms: "Wall-clock time since this page load's previous heartbeat; `null` on the first.",
+      mono_ms:
+        'The same on the monotonic clock (`performance.now`): a difference from `wall_ms` is a clock change.',
       store: '`indexeddb`, or `memory` after the store failed.',
+    },
+  },
+  apis_patched: {
+    option: 'captureHeartbeat',
+    fires:
+      "Once per page load, before its first `heartbeat`, when APIs that capture and delivery rely on are not the browser's own (read with a fresh frame's `Function.prototype.toString`). Information for a reviewer, not a verdict: monitoring tools on real Canvas pages patch `fetch` too; scripts that silence Canvas's logger patch `XMLHttpRequest`, `fetch` or the focus and visibility getters.",
+    example: { apis: ['fetch', 'XMLHttpRequest.prototype.send', 'document.hasFocus'] },
+    fields: {
+      apis: 'Which: `EventTarget.prototype.addEventListener`, `fetch`, `XMLHttpRequest.prototype.open` / `.send`, `navigator.sendBeacon`, `Document.prototype.hasFocus` / `.visibilityState` / `.hidden`, and `document.hasFocus` / `.visibilityState` / `.hidden` for an override on the document object.',
     },
   },
   storage_degraded: {

@@ -86,6 +86,7 @@ export interface CaptureEventDataMap {
     mono_ms: number | null;
     store: 'indexeddb' | 'memory';
   };
+  apis_patched: { apis: string[] };
   storage_degraded: { reason: string };
   events_dropped: {
     count: number;

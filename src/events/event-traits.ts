@@ -77,6 +77,7 @@ export interface EventSwitches {
   capture_warning: 'captureWarnings';
   second_tab_opened: 'captureSecondTab';
   heartbeat: 'captureHeartbeat';
+  apis_patched: 'captureHeartbeat';
   storage_degraded: null;
   events_dropped: null;
 }
@@ -113,6 +114,7 @@ const TRAITS: { readonly [K in EventType]: EventTraits } = {
   capture_warning: ours(0),
   second_tab_opened: ours(2),
   heartbeat: ours(1),
+  apis_patched: ours(1),
   storage_degraded: LOSS_RECORD,
   events_dropped: LOSS_RECORD,
 };

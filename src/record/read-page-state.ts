@@ -1,3 +1,5 @@
+import type { Realm } from './fresh-realm.js';
+
 /** Focus and visibility as the browser has them. */
 export interface PageState {
   focused: boolean;
@@ -11,7 +13,7 @@ interface Getters {
 
 // Taken off a realm's prototype once, and called on this document: an override on the document
 // object, or on this realm's prototype after this moment, is never consulted.
-function gettersOf(realm: { Document: typeof Document }): Getters {
+function gettersOf(realm: Pick<Realm, 'Document'>): Getters {
   const proto = realm.Document.prototype;
   const hasFocus = Object.getOwnPropertyDescriptor(proto, 'hasFocus')?.value as (this: Document) => boolean;
   const descriptor: { get?: (this: Document) => string } | undefined = Object.getOwnPropertyDescriptor(
@@ -27,27 +29,14 @@ function gettersOf(realm: { Document: typeof Document }): Getters {
 
 /**
  * Reads focus and visibility through getters a page script cannot have patched: `hasFocus` and the
- * `visibilityState` getter of a fresh same-origin iframe's realm, called on this document (public
- * scripts that silence Canvas's logger override this realm's `document.hasFocus` and
- * `visibilityState`). The iframe stays in the page, hidden: functions of a removed frame's realm stop
- * working in Firefox. Where no frame can be made, this realm's prototype getters are used, which
- * still sees past an override on the `document` object itself.
+ * `visibilityState` getter of a fresh realm (`freshRealm`), called on this document (public scripts
+ * that silence Canvas's logger override this realm's `document.hasFocus` and `visibilityState`).
+ * Should the frame be removed, this realm's prototype getters, taken at start, are used.
  */
-export function readPageState(target: Window): () => PageState {
+export function readPageState(target: Window, realm: Realm): () => PageState {
   const doc = target.document;
-  let getters = gettersOf(target as unknown as { Document: typeof Document });
-  try {
-    const frame = doc.createElement('iframe');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.tabIndex = -1;
-    frame.style.display = 'none';
-    doc.documentElement.append(frame);
-    const realm = frame.contentWindow as unknown as { Document: typeof Document } | null;
-    if (realm) getters = gettersOf(realm);
-  } catch {
-    // A page that forbids frames keeps this realm's getters.
-  }
-  const fallback = gettersOf(target as unknown as { Document: typeof Document });
+  const fallback = gettersOf(target as unknown as Realm);
+  let getters = gettersOf(realm);
   return () => {
     try {
       return { focused: getters.hasFocus(doc), visible: getters.visibility(doc) === 'visible' };

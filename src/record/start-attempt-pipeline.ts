@@ -14,6 +14,8 @@ import { reportLosses } from './report-losses.js';
 import { watchPage } from './watch-page.js';
 import { createHeartbeat } from './heartbeat.js';
 import { readPageState } from './read-page-state.js';
+import { findPatchedApis } from './find-patched-apis.js';
+import { freshRealm } from './fresh-realm.js';
 import { writeAhead } from './write-ahead.js';
 import { createWriteProgress } from './write-progress.js';
 
@@ -56,17 +58,17 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   running.add(losses.subscription);
 
   const attempt = openAttemptStore(config, report, record);
-  const heartbeat =
-    options.heartbeatIntervalMs > 0
-      ? createHeartbeat({
-          scheduler,
-          intervalMs: options.heartbeatIntervalMs,
-          monotonicNow: deps.monotonicNow,
-          record,
-          pageState: readPageState(deps.target),
-          storage: attempt.storage,
-        })
-      : undefined;
+  const realm = options.heartbeatIntervalMs > 0 ? freshRealm(deps.target) : undefined;
+  const heartbeat = realm
+    ? createHeartbeat({
+        scheduler,
+        intervalMs: options.heartbeatIntervalMs,
+        monotonicNow: deps.monotonicNow,
+        record,
+        pageState: readPageState(deps.target, realm),
+        storage: attempt.storage,
+      })
+    : undefined;
   // Events another page of the attempt rescued as it went away: back into the store before anything
   // is sent. A tab that becomes the leader drains only after the restore under way: a storage event
   // often arrives while the dying tab still holds the lock, so the restore's own wake goes nowhere,
@@ -128,7 +130,9 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   const captureStop$ = new Subject<void>();
   running.add(attempt.journal.watch(() => void attempt.restoreRescued().then(tabs.send)));
   running.add(config.capture(memory, captureStop$).subscribe(record));
-  if (heartbeat) {
+  if (heartbeat && realm) {
+    const apis = findPatchedApis(deps.target, realm);
+    if (apis.length > 0) record({ type: 'apis_patched', data: { apis }, capturedAt: scheduler.now() });
     heartbeat.beat('start');
     running.add(heartbeat.start());
   }

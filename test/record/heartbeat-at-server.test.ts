@@ -41,9 +41,13 @@ describe('heartbeats at the server', () => {
       .filter((event) => event.event_type === 'heartbeat')
       .map((event) => event.event_data as Beat);
     expect(beats.map(({ n, reason, sent, focused }) => ({ n, reason, sent, focused }))).to.deep.equal([
-      { n: 1, reason: 'start', sent: {}, focused: false },
-      { n: 2, reason: 'complete', sent: { answer_saved: 3 }, focused: false },
+      { n: 1, reason: 'start', sent: { apis_patched: 1 }, focused: false },
+      { n: 2, reason: 'complete', sent: { apis_patched: 1, answer_saved: 3 }, focused: false },
     ]);
+    // The override is information for the reviewer, recorded before the first heartbeat.
+    const patched = events.filter((event) => event.event_type === 'apis_patched');
+    expect(patched).to.have.length(1);
+    expect((patched[0]!.event_data as { apis: string[] }).apis).to.include('document.hasFocus');
     const seqs = events
       .map((event) => (event.event_data as { seq?: number } | null)?.seq)
       .filter((seq) => seq !== undefined);

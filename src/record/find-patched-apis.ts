@@ -1,0 +1,43 @@
+import type { Realm } from './fresh-realm.js';
+
+const NATIVE = /\{\s*\[native code\]\s*\}\s*$/;
+
+/**
+ * The APIs capture and delivery rely on that are not the browser's own on this page: information for
+ * a reviewer, not a verdict (monitoring tools on real Canvas pages patch `fetch` too). Each is read
+ * with the fresh realm's `Function.prototype.toString`, which a page script cannot have patched.
+ */
+// A property's current value (a function we only look at, never call through its owner).
+const read = (owner: object, name: string): unknown => Reflect.get(owner, name) as unknown;
+const getter = (proto: object, name: string): unknown => {
+  const descriptor: { get?: unknown } | undefined = Object.getOwnPropertyDescriptor(proto, name);
+  return descriptor?.get;
+};
+
+export function findPatchedApis(target: Window, realm: Realm): string[] {
+  const toString = read(realm.Function.prototype, 'toString') as (this: unknown) => string;
+  const isNative = (fn: unknown) => {
+    try {
+      return typeof fn === 'function' && NATIVE.test(toString.call(fn));
+    } catch {
+      return false;
+    }
+  };
+  const doc = target.document;
+  const proto = (name: string) => (read(target, name) as { prototype: object }).prototype;
+  const checks: [string, unknown][] = [
+    ['EventTarget.prototype.addEventListener', read(proto('EventTarget'), 'addEventListener')],
+    ['fetch', read(target, 'fetch')],
+    ['XMLHttpRequest.prototype.open', read(proto('XMLHttpRequest'), 'open')],
+    ['XMLHttpRequest.prototype.send', read(proto('XMLHttpRequest'), 'send')],
+    ['navigator.sendBeacon', read(target.navigator, 'sendBeacon')],
+    ['Document.prototype.hasFocus', read(proto('Document'), 'hasFocus')],
+    ['Document.prototype.visibilityState', getter(proto('Document'), 'visibilityState')],
+    ['Document.prototype.hidden', getter(proto('Document'), 'hidden')],
+  ];
+  const patched = checks.filter(([, fn]) => !isNative(fn)).map(([name]) => name);
+  // An override on the document object itself shadows the prototype's.
+  for (const name of ['hasFocus', 'visibilityState', 'hidden'])
+    if (Object.prototype.hasOwnProperty.call(doc, name)) patched.push(`document.${name}`);
+  return patched;
+}
