@@ -45,15 +45,24 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
   window_blurred: {
     option: 'captureFocus',
     fires:
-      "`page_blurred` under our own name, recorded instead of it where Canvas's types are Canvas's to send (`canvasTypes`: on a Canvas take page, where Canvas's own logger sends `page_blurred`). Same moments, same rules, so a reviewer reading our events sees every departure even where Canvas's logger was silenced, while Canvas's log shows each departure once.",
+      "`page_blurred` under our own name, recorded instead of it where Canvas's types are Canvas's to send (`canvasTypes`: on a Canvas take page, where Canvas's own logger sends `page_blurred`). Same moments, same rules, so a reviewer reading our events sees every departure even where Canvas's logger was silenced, while Canvas's log shows each departure once. Also recorded, in every mode, for a departure no event reported (`sampled`).",
     example: {},
-    fields: {},
+    fields: {
+      sampled:
+        'Present (`true`) only when the departure was found by sampling, not by an event: see `tamper_suspected`.',
+    },
+    optional: ['sampled'],
   },
   window_focused: {
     option: 'captureFocus',
     fires: '`page_focused` under our own name, recorded instead of it on the same pages as `window_blurred`.',
     example: { away_ms: 12500 },
-    fields: { away_ms: 'How long the window was away since the recorded `window_blurred`.' },
+    fields: {
+      away_ms: 'How long the window was away since the recorded `window_blurred`.',
+      sampled:
+        'Present (`true`) only when the departure was found by sampling, not by an event: see `tamper_suspected`.',
+    },
+    optional: ['sampled'],
   },
   question_viewed: {
     option: 'captureQuestionViews',
@@ -91,13 +100,22 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
     fires:
       'The page became hidden (another tab in front, window minimised, screen locked), or was hidden when capture started.',
     example: {},
-    fields: {},
+    fields: {
+      sampled:
+        'Present (`true`) only when the departure was found by sampling, not by an event: see `tamper_suspected`.',
+    },
+    optional: ['sampled'],
   },
   page_visible: {
     option: 'captureVisibility',
     fires: 'The page became visible again after a recorded `page_hidden`.',
     example: { hidden_ms: 8200 },
-    fields: { hidden_ms: 'How long it was hidden.' },
+    fields: {
+      hidden_ms: 'How long it was hidden.',
+      sampled:
+        'Present (`true`) only when the departure was found by sampling, not by an event: see `tamper_suspected`.',
+    },
+    optional: ['sampled'],
   },
   text_copied: {
     option: 'captureClipboard',
@@ -262,6 +280,16 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
     example: { apis: ['fetch', 'XMLHttpRequest.prototype.send', 'document.hasFocus'] },
     fields: {
       apis: 'Which: `EventTarget.prototype.addEventListener`, `fetch`, `XMLHttpRequest.prototype.open` / `.send`, `navigator.sendBeacon`, `Document.prototype.hasFocus` / `.visibilityState` / `.hidden`, and `document.hasFocus` / `.visibilityState` / `.hidden` for an override on the document object.',
+    },
+  },
+  tamper_suspected: {
+    option: 'captureHeartbeat',
+    fires:
+      "The page's focus or visibility, sampled every 2 s through a fresh frame's getters, has been away for 10 s while the events say present: a script stopped the blur or `visibilitychange` before any listener saw it, or overrode the getters the loggers read. The true departure is recorded with it, marked `sampled` (`window_blurred` / `page_hidden` now, `since_ms` after it began, since a page's timestamps only go forward; then `window_focused` / `page_visible` with its whole length when it ends), so it shows with its duration. The other way round (the events say away while the page is present) is a throttled focus event on its way and is ignored; a page that starts unfocused is the baseline, not an episode. 10 s is longer than the focus throttle (5 s), so a real student never trips it.",
+    example: { reason: 'focus_unreported', since_ms: 10014 },
+    fields: {
+      reason: '`focus_unreported` or `visibility_unreported`.',
+      since_ms: 'How long the page had been away, unreported, when this was recorded.',
     },
   },
   storage_degraded: {

@@ -43,13 +43,13 @@ export interface CaptureEventDataMap {
   session_started: { user_agent: string };
   page_blurred: undefined;
   page_focused: undefined;
-  window_blurred: Record<string, never>;
-  window_focused: { away_ms: number };
+  window_blurred: { sampled?: true };
+  window_focused: { away_ms: number; sampled?: true };
   question_viewed: string[];
   question_flagged: { flagged: boolean; questionId: string };
   question_answered: { quiz_question_id: string; answer: CanvasAnswer }[];
-  page_hidden: Record<string, never>;
-  page_visible: { hidden_ms: number };
+  page_hidden: { sampled?: true };
+  page_visible: { hidden_ms: number; sampled?: true };
   text_copied: { question_id: string | null; text_length: number };
   text_cut: { question_id: string | null; text_length: number };
   text_pasted: { question_id: string | null; text_length: number };
@@ -87,6 +87,7 @@ export interface CaptureEventDataMap {
     store: 'indexeddb' | 'memory';
   };
   apis_patched: { apis: string[] };
+  tamper_suspected: { reason: 'focus_unreported' | 'visibility_unreported'; since_ms: number };
   storage_degraded: { reason: string };
   events_dropped: {
     count: number;

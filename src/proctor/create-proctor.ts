@@ -100,6 +100,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
             ...options,
             recordSecondTabs: options.capture.captureSecondTab,
             heartbeatIntervalMs: options.capture.captureHeartbeat ? options.heartbeatIntervalMs : 0,
+            reports: { focus: options.capture.captureFocus, visibility: options.capture.captureVisibility },
           },
           http,
           getAuth,

@@ -108,7 +108,12 @@ async function drain(
     deps,
     submission,
     // A page that only delivers records nothing of its own.
-    options: { ...options, recordSecondTabs: false, heartbeatIntervalMs: 0 },
+    options: {
+      ...options,
+      recordSecondTabs: false,
+      heartbeatIntervalMs: 0,
+      reports: { focus: false, visibility: false },
+    },
     http: createCanvasHttp(options.baseUrl, getAuth),
     getAuth,
     emit: (type) => {

@@ -28,6 +28,8 @@ export interface RecordOptions {
   recordSecondTabs: boolean;
   /** Record `heartbeat`s every this many milliseconds (and at start, hide, show, complete); 0: none. */
   heartbeatIntervalMs: number;
+  /** Which page states the captured events report, so that with heartbeats on an unreported change is caught. */
+  reports: { focus: boolean; visibility: boolean };
 }
 
 /** What the write and delivery path takes from its surroundings; tests inject virtual time, failing stores and so on. */

@@ -16,6 +16,12 @@ import { createHeartbeat } from './heartbeat.js';
 import { readPageState } from './read-page-state.js';
 import { findPatchedApis } from './find-patched-apis.js';
 import { freshRealm } from './fresh-realm.js';
+import { watchUnreported } from './watch-unreported.js';
+
+// Focus and visibility are sampled this often; a departure the events never reported counts after
+// UNREPORTED_AFTER_MS, longer than the focus throttle that legitimately holds one back.
+const UNREPORTED_SAMPLE_MS = 2000;
+const UNREPORTED_AFTER_MS = 10_000;
 import { writeAhead } from './write-ahead.js';
 import { createWriteProgress } from './write-progress.js';
 
@@ -50,6 +56,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   // Every event queued to send is counted for the next heartbeat.
   const record = (event: CapturedEvent) => {
     heartbeat?.count(event.type);
+    unreported?.saw(event.type);
     recorder.record(event);
   };
   const losses = reportLosses(scheduler, record, (count) => {
@@ -59,14 +66,25 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
 
   const attempt = openAttemptStore(config, report, record);
   const realm = options.heartbeatIntervalMs > 0 ? freshRealm(deps.target) : undefined;
-  const heartbeat = realm
+  const pageState = realm ? readPageState(deps.target, realm) : undefined;
+  const heartbeat = pageState
     ? createHeartbeat({
         scheduler,
         intervalMs: options.heartbeatIntervalMs,
         monotonicNow: deps.monotonicNow,
         record,
-        pageState: readPageState(deps.target, realm),
+        pageState,
         storage: attempt.storage,
+      })
+    : undefined;
+  const unreported = pageState
+    ? watchUnreported({
+        scheduler,
+        sampleMs: UNREPORTED_SAMPLE_MS,
+        thresholdMs: UNREPORTED_AFTER_MS,
+        pageState,
+        ...options.reports,
+        record,
       })
     : undefined;
   // Events another page of the attempt rescued as it went away: back into the store before anything
@@ -135,6 +153,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     if (apis.length > 0) record({ type: 'apis_patched', data: { apis }, capturedAt: scheduler.now() });
     heartbeat.beat('start');
     running.add(heartbeat.start());
+    if (unreported) running.add(unreported.start());
   }
   // Another tab of this attempt is evidence too: each tab says hello, and the tabs already there
   // record the newcomer.

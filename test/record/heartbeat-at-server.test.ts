@@ -1,7 +1,7 @@
 // Heartbeats through the real write and delivery path to the real server.
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createFixture, serverEvents, startSubmission } from '../helpers/canvas.js';
+import { createFixture, eventually, serverEvents, startSubmission } from '../helpers/canvas.js';
 import { NO_CAPTURE } from '../helpers/no-capture.js';
 import { proctorFor } from '../helpers/proctor-for.js';
 
@@ -54,5 +54,58 @@ describe('heartbeats at the server', () => {
     // The last heartbeat's seq is the highest: everything below it was numbered before it.
     expect(Math.max(...seqs)).to.equal(beats[1]!.seq);
     expect(seqs.length).to.equal(beats[1]!.seq);
+  });
+
+  it('shows a departure a page script hid from every listener as tamper_suspected, with its length', async function () {
+    // The page must stay away past the 10 s that tell a hidden departure from a throttled one.
+    this.timeout(90_000);
+    const fixture = await createFixture();
+    const submission = await startSubmission(fixture);
+    // The public scripts' way: stop blur and focus in the capture phase before any logger sees them.
+    const swallow = (event: Event) => {
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener('blur', swallow, true);
+    window.addEventListener('focus', swallow, true);
+    const proctor = proctorFor(fixture, submission, {
+      capture: { ...NO_CAPTURE, captureHeartbeat: true, captureFocus: true },
+      flushIntervalMs: 500,
+    });
+    try {
+      await proctor.start();
+      await executeServerCommand('page-focus', { away: true });
+      const suspected = await eventually(
+        async () => {
+          const got = (await serverEvents(fixture, submission.id)).filter(
+            (event) => event.event_type === 'tamper_suspected',
+          );
+          return got.length > 0 ? got : undefined;
+        },
+        'tamper_suspected at the server',
+        30_000,
+      );
+      expect(suspected[0]!.event_data).to.deep.include({ reason: 'focus_unreported' });
+      await executeServerCommand('page-focus', { away: false });
+      const back = await eventually(
+        async () => {
+          const got = (await serverEvents(fixture, submission.id)).filter(
+            (event) => event.event_type === 'window_focused',
+          );
+          return got.length > 0 ? got : undefined;
+        },
+        'the sampled return',
+        30_000,
+      );
+      const data = back[0]!.event_data as { away_ms: number; sampled: boolean };
+      expect(data.sampled).to.equal(true);
+      expect(data.away_ms).to.be.at.least(10_000);
+      // Our focus source never heard a thing: the departure is in the log only because it was sampled.
+      const types = (await serverEvents(fixture, submission.id)).map((event) => event.event_type);
+      expect(types.filter((type) => type === 'window_blurred' || type === 'page_blurred')).to.have.length(1);
+    } finally {
+      window.removeEventListener('blur', swallow, true);
+      window.removeEventListener('focus', swallow, true);
+      await proctor.stop();
+    }
   });
 });
