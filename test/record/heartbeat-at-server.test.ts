@@ -67,6 +67,18 @@ describe('heartbeats at the server', () => {
     };
     window.addEventListener('blur', swallow, true);
     window.addEventListener('focus', swallow, true);
+    // Long waits: the page stays away 10 s before it counts.
+    const arrived = (type: string) =>
+      eventually(
+        async () => {
+          const got = (await serverEvents(fixture, submission.id)).filter(
+            (event) => event.event_type === type,
+          );
+          return got.length > 0 ? got : undefined;
+        },
+        `${type} at the server`,
+        30_000,
+      );
     const proctor = proctorFor(fixture, submission, {
       capture: { ...NO_CAPTURE, captureHeartbeat: true, captureFocus: true },
       flushIntervalMs: 500,
@@ -74,28 +86,10 @@ describe('heartbeats at the server', () => {
     try {
       await proctor.start();
       await executeServerCommand('page-focus', { away: true });
-      const suspected = await eventually(
-        async () => {
-          const got = (await serverEvents(fixture, submission.id)).filter(
-            (event) => event.event_type === 'tamper_suspected',
-          );
-          return got.length > 0 ? got : undefined;
-        },
-        'tamper_suspected at the server',
-        30_000,
-      );
+      const suspected = await arrived('tamper_suspected');
       expect(suspected[0]!.event_data).to.deep.include({ reason: 'focus_unreported' });
       await executeServerCommand('page-focus', { away: false });
-      const back = await eventually(
-        async () => {
-          const got = (await serverEvents(fixture, submission.id)).filter(
-            (event) => event.event_type === 'window_focused',
-          );
-          return got.length > 0 ? got : undefined;
-        },
-        'the sampled return',
-        30_000,
-      );
+      const back = await arrived('window_focused');
       const data = back[0]!.event_data as { away_ms: number; sampled: boolean };
       expect(data.sampled).to.equal(true);
       expect(data.away_ms).to.be.at.least(10_000);
