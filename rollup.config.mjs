@@ -13,12 +13,13 @@ const onwarn = (warning) => {
 // noEmitOnError makes a type error fail the build instead of printing a "(!)" warning.
 const ts = () => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true });
 
-const ENTRIES = { index: 'src/index.ts', canvas: 'src/canvas/index.ts' };
+const ENTRIES = { index: 'src/index.ts', canvas: 'src/canvas/index.ts', review: 'src/review/index.ts' };
 
 export default [
   {
-    // Two entries: the whole SDK, and the typed Canvas client alone (quiz-proctor/canvas); the code
-    // they share is one chunk, so an app importing both loads it once.
+    // Three entries: the whole SDK, the typed Canvas client alone (quiz-proctor/canvas), whose code
+    // the first two share as one chunk (an app importing both loads it once), and the reviewer
+    // (quiz-proctor/review), which shares no code with either.
     input: ENTRIES,
     external: [/^rxjs(\/|$)/, 'idb-keyval', 'ky'],
     output: {

@@ -7,6 +7,8 @@ const outputs = [
   'dist/index.d.ts',
   'dist/canvas.js',
   'dist/canvas.d.ts',
+  'dist/review.js',
+  'dist/review.d.ts',
   'dist/quiz-proctor.iife.min.js',
 ];
 for (const file of outputs) {

@@ -1,7 +1,11 @@
 // The import rule of src/'s layers, for eslint.config.js and its own test (scripts/test/layers.test.js).
+import globals from 'globals';
+
 // The layers of src/, top to bottom (docs/architecture.md): a folder imports only the folders
-// below it. The entries (src/index.ts, src/global.ts) sit above them all.
+// below it. The entries (src/index.ts, src/global.ts) sit above them all. review/ is first because
+// nothing imports it: it is an entry of its own (quiz-proctor/review) with its own rule below.
 export const LAYERS = [
+  'review',
   'theme',
   'proctor',
   'session',
@@ -16,22 +20,61 @@ export const LAYERS = [
   'errors',
   'util',
 ];
-export const layerRules = LAYERS.map((layer, index) => {
-  const above = LAYERS.slice(0, index);
-  const patterns = [];
-  if (above.length > 0)
-    patterns.push({
-      regex: `(^|/)(${above.join('|')})/`,
-      message: `src/${layer}/ sits below ${above.join(', ')}: imports point down the layers only (docs/architecture.md).`,
-    });
-  if (layer === 'canvas')
-    // The typed client stands alone (published as quiz-proctor/canvas): ky and itself, nothing else.
-    patterns.push({
-      regex: `(^|/)(${LAYERS.filter((name) => name !== 'canvas').join('|')})/|^(rxjs|idb-keyval)`,
-      message: 'src/canvas/ depends on ky alone: it is published on its own as quiz-proctor/canvas.',
-    });
-  return {
-    files: [`src/${layer}/**/*.ts`],
-    rules: { 'no-restricted-imports': ['error', { patterns }] },
-  };
-});
+
+// Globals a page or Node has and plain JavaScript does not: review/ runs in both, so it uses none.
+const hostGlobals = [
+  ...new Set(
+    [...Object.keys(globals.browser), ...Object.keys(globals.node)].filter(
+      (name) => !(name in globals.builtin),
+    ),
+  ),
+];
+
+/** review/ reads a log in Node or a browser: types from events/ and nothing else. */
+const reviewRules = {
+  files: ['src/review/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `(^|/)(${LAYERS.filter((name) => name !== 'review' && name !== 'events').join('|')})/|^(rxjs|idb-keyval|ky)(/|$)`,
+            message:
+              'src/review/ stands alone (published as quiz-proctor/review, for Node and browsers): no other layer, no dependency.',
+          },
+          {
+            regex: '(^|/)events/',
+            allowTypeImports: true,
+            message: 'src/review/ imports only types from src/events/ (`import type`), never its code.',
+          },
+        ],
+      },
+    ],
+    // Replaces src/'s list (setTimeout, setInterval, eval), which these names include.
+    'no-restricted-globals': ['error', 'eval', ...hostGlobals],
+  },
+};
+
+export const layerRules = [
+  ...LAYERS.filter((layer) => layer !== 'review').map((layer) => {
+    const above = LAYERS.slice(0, LAYERS.indexOf(layer));
+    const patterns = [
+      {
+        regex: `(^|/)(${above.join('|')})/`,
+        message: `src/${layer}/ sits below ${above.join(', ')}: imports point down the layers only (docs/architecture.md).`,
+      },
+    ];
+    if (layer === 'canvas')
+      // The typed client stands alone (published as quiz-proctor/canvas): ky and itself, nothing else.
+      patterns.push({
+        regex: `(^|/)(${LAYERS.filter((name) => name !== 'canvas').join('|')})/|^(rxjs|idb-keyval)`,
+        message: 'src/canvas/ depends on ky alone: it is published on its own as quiz-proctor/canvas.',
+      });
+    return {
+      files: [`src/${layer}/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns }] },
+    };
+  }),
+  reviewRules,
+];

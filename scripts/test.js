@@ -1,7 +1,7 @@
-// `npm test`: the server tests (node --test), the browser tests (@web/test-runner in Chromium, the
-// delivery tests again in Chromium with the page's CPU slowed six times, then everything in Firefox),
-// the demo end to end, and a short delivery soak, ending with one line `N passed, N failed` that sums
-// every suite.
+// `npm test`: the node tests (node --test: the demo server, the scripts, the reviewer against dist/),
+// the browser tests (@web/test-runner in Chromium, the delivery tests again in Chromium with the
+// page's CPU slowed six times, then everything in Firefox), the demo end to end, and a short
+// delivery soak, ending with one line `N passed, N failed` that sums every suite.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +75,7 @@ const SLOW_FILES = ['test/delivery/**/*.test.ts'];
 
 ensureDependencies();
 build();
-const suites = { server: runNodeTests(['demo/server/test/', 'scripts/test/']) };
+const suites = { node: runNodeTests(['demo/server/test/', 'scripts/test/', 'test/review/']) };
 const chrome = ensureBrowser('chromium');
 if (chrome) {
   suites['browser (chromium)'] = runBrowserTests({ QP_ENGINE: 'chromium', CHROME_PATH: chrome });

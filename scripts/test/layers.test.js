@@ -44,3 +44,34 @@ test('canvas/ importing rxjs or errors/ fails: it depends on ky alone', async ()
   );
   assert.equal(errors.length, 2);
 });
+
+test('review/ importing a type from events/ passes; its code, another layer or rxjs fails', async () => {
+  const typeOnly = await layerErrors(
+    'src/review/read-events.ts',
+    "import type { CaptureEventDataMap } from '../events/event-data.js';\nexport type X = CaptureEventDataMap;\n",
+  );
+  assert.deepEqual(typeOnly, []);
+  const errors = await layerErrors(
+    'src/review/read-events.ts',
+    [
+      "import { isCanvasType } from '../events/event-traits.js';",
+      "import { createEmitter } from '../util/emitter.js';",
+      "import { of } from 'rxjs';",
+      'export const x = [isCanvasType, createEmitter, of];',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(errors.length, 3);
+});
+
+test('review/ uses no page or Node global: it runs in both', async () => {
+  const [result] = await eslint.lintText(
+    'export const x = [document.title, process.env, localStorage, new Map(), JSON.stringify(1)];\n',
+    { filePath: `${root}src/review/read-events.ts`, warnIgnored: true },
+  );
+  const globals = result.messages.filter((message) => message.ruleId === 'no-restricted-globals');
+  assert.deepEqual(
+    globals.map((message) => message.message.match(/'(\w+)'/)?.[1]),
+    ['document', 'process', 'localStorage'],
+  );
+});

@@ -1,5 +1,6 @@
 // The published entries, read from the built dist/ (npm test builds first): `quiz-proctor/canvas`
-// is the typed client alone, depending on ky only, and `quiz-proctor` still carries it too.
+// is the typed client alone, depending on ky only, and `quiz-proctor` still carries it too;
+// `quiz-proctor/review` imports nothing at all, and the page IIFE carries none of it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -48,4 +49,19 @@ test('quiz-proctor still exports the client beside the proctor, from the same ch
   // One class, not two copies: an error from either entry passes the other's instanceof.
   assert.equal(chunkOf(`${dist}index.js`), shared);
   assert.match(readFileSync(`${dist}index.d.ts`, 'utf8'), /createCanvasClient/);
+});
+
+test('quiz-proctor/review resolves to the reviewer alone, importing nothing', async () => {
+  const review = await import('quiz-proctor/review');
+  assert.deepEqual(Object.keys(review).sort(), ['ReviewInputError', 'analyzeAttempt']);
+  // No dependency and no chunk shared with the SDK: it runs wherever plain JavaScript does.
+  const code = readFileSync(`${dist}review.js`, 'utf8');
+  assert.doesNotMatch(code, /^import\s|^export\s[^;]*\sfrom\s|\bimport\(/m);
+  assert.match(readFileSync(`${dist}review.d.ts`, 'utf8'), /declare function analyzeAttempt/);
+});
+
+test('the page IIFE carries none of the reviewer', () => {
+  const iife = readFileSync(`${dist}quiz-proctor.iife.min.js`, 'utf8');
+  for (const mark of ['analyzeAttempt', 'ReviewInputError', 'events_missing', 'storage_reset'])
+    assert.equal(iife.includes(mark), false, mark);
 });

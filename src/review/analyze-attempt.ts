@@ -1,0 +1,78 @@
+import type { AnalyzeAttemptInput } from './analyze-attempt-input.js';
+import type { AttemptReview, Finding } from './attempt-review.js';
+import { countEvents } from './count-events.js';
+import { dedupeEvents } from './dedupe-events.js';
+import { findMissingEvents } from './find-missing-events.js';
+import { findSecondTabs } from './find-second-tabs.js';
+import { findStorageResets } from './find-storage-resets.js';
+import { readEvents } from './read-events.js';
+import { summarizeDepartures } from './summarize-departures.js';
+import { validateInput } from './validate-input.js';
+
+const MAX_SKIPPED_LISTED = 10;
+
+/**
+ * Reviews one attempt from its captured events, as Canvas's "Retrieve captured events" returns
+ * them (every page, concatenated) and its quiz submission: the attempt in figures, and what a
+ * reviewer should look at. A clean attempt (departures, reloads, offline stretches, a slow network,
+ * copies of an ambiguous send, Canvas's own logger beside ours) has no alert. Pure: no DOM, no
+ * Node API, no network; the same input gives the same review.
+ *
+ * @throws {ReviewInputError} (a `TypeError`) when `events` is not an array, `submission` is not an
+ * object, or `heartbeatIntervalMs` is not a positive number. A malformed event does not throw: it is
+ * left out and said in `summary.notes`.
+ * @example
+ * ```ts
+ * import { analyzeAttempt } from 'quiz-proctor/review';
+ *
+ * const { summary, findings } = analyzeAttempt({ events, submission });
+ * summary.awayMs; // 27500, or null where only Canvas's own events are there, without timestamps
+ * findings.filter((finding) => finding.severity === 'alert'); // [] for a clean attempt
+ * ```
+ */
+export function analyzeAttempt(input: AnalyzeAttemptInput): AttemptReview {
+  const { items, submission } = validateInput(input);
+  const read = readEvents(items);
+  const { events, duplicates, conflicts } = dedupeEvents(read.events);
+  const { notes: departureNotes, ...departures } = summarizeDepartures(events);
+  const missing = findMissingEvents(events, read.unreadable, submission.workflow_state === 'untaken');
+  const findings: Finding[] = [
+    ...missing.findings,
+    // heartbeat_gap, tamper_suspected and clock_jump are computed here once the page records
+    // heartbeats: a silence longer than input.heartbeatIntervalMs within a page load, a page whose
+    // heartbeats stop while Canvas's logger goes on, a client clock that jumps against the beats.
+    ...findSecondTabs(events),
+    ...findStorageResets(events),
+  ];
+  const counts = countEvents(events);
+  const notes = [
+    ...skippedNotes(read.skipped),
+    ...conflicts,
+    ...logNotes(events.length, counts.pageLoads),
+    ...departureNotes,
+    ...missing.notes,
+  ];
+  if (input.heartbeatIntervalMs !== undefined)
+    notes.push(
+      'heartbeatIntervalMs is given, but the page records no heartbeats yet: heartbeat_gap, tamper_suspected and clock_jump are not computed.',
+    );
+  return { summary: { ...departures, ...counts, duplicates, notes }, findings };
+}
+
+function skippedNotes(skipped: readonly string[]): string[] {
+  if (skipped.length === 0) return [];
+  const listed = skipped.slice(0, MAX_SKIPPED_LISTED).join('; ');
+  const more =
+    skipped.length > MAX_SKIPPED_LISTED ? `; and ${String(skipped.length - MAX_SKIPPED_LISTED)} more` : '';
+  return [
+    `${String(skipped.length)} malformed ${skipped.length === 1 ? 'event was' : 'events were'} left out: ${listed}${more}.`,
+  ];
+}
+
+function logNotes(eventCount: number, pageLoads: number): string[] {
+  if (eventCount === 0) return ['The log holds no events.'];
+  if (pageLoads > 0) return [];
+  return [
+    "The log holds no quiz-proctor events, only Canvas's own: page loads, hidden time, clipboard, fullscreen, printing, shortcuts, offline time, second tabs and losses are not recorded, and missing events cannot be judged.",
+  ];
+}
