@@ -53,6 +53,9 @@ const SHAPES: { readonly [K in CaptureEventType]: Shape } = {
   shortcut_pressed: ours(),
   capture_warning: ours(),
   second_tab_opened: ours(field('tab_id', isText, 'a page id')),
+  heartbeat: ours(),
+  apis_patched: ours(),
+  tamper_suspected: ours(),
   storage_degraded: ours(field('reason', isText, 'a reason')),
   events_dropped: ours(field('count', isCount, 'a whole number')),
 };

@@ -1,7 +1,7 @@
 import type { Finding } from './attempt-review.js';
 import { isCanvasShaped } from './event-shapes.js';
 import type { UnreadableNumber } from './read-events.js';
-import { byTab, ofType, type NumberedEvent, type ReviewEvent } from './review-event.js';
+import { byTab, isSampled, ofType, type NumberedEvent, type ReviewEvent } from './review-event.js';
 
 /** One page load's numbers that never arrived, and what it said about them itself. */
 interface Gap {
@@ -72,7 +72,7 @@ function gapOf(tab: string, list: readonly NumberedEvent[], unreadable: readonly
     missing: runs.reduce((total, [first, end]) => total + end - first + 1, 0),
     dropped: ofType(list, 'events_dropped').reduce((total, event) => total + event.data.count, 0),
     sendsNoCanvasTypes: list.some(
-      (event) => event.type === 'window_blurred' || event.type === 'window_focused',
+      (event) => (event.type === 'window_blurred' || event.type === 'window_focused') && !isSampled(event),
     ),
     storageFailed: list.some((event) => event.type === 'storage_degraded'),
   };

@@ -41,3 +41,9 @@ export function byTab(events: readonly ReviewEvent[]): Map<string, NumberedEvent
   for (const list of tabs.values()) list.sort((a, b) => a.seq - b.seq);
   return tabs;
 }
+
+/** Recorded by sampling, not by an event (see `tamper_suspected` in docs/events.md). */
+export const isSampled = (event: ReviewEvent): boolean =>
+  typeof event.data === 'object' &&
+  event.data !== null &&
+  (event.data as { sampled?: unknown }).sampled === true;

@@ -1,4 +1,4 @@
-import { byTab, isType, type ReviewEvent } from './review-event.js';
+import { byTab, isSampled, isType, type ReviewEvent } from './review-event.js';
 
 /** The departures of `AttemptSummary`, and what the log could not say about them. */
 export interface Departures {
@@ -16,8 +16,25 @@ export interface Departures {
  */
 export function summarizeDepartures(events: readonly ReviewEvent[]): Departures {
   const ours = events.filter((event) => event.type === 'window_blurred' || event.type === 'window_focused');
-  if (ours.length > 0) return fromOurs(ours);
-  return fromCanvas(events.filter((event) => event.type === 'page_blurred' || event.type === 'page_focused'));
+  // A departure no event reported, found by sampling (`sampled: true`), is recorded as ours in every
+  // mode: only reported ones say the page recorded focus as ours.
+  if (ours.some((event) => !isSampled(event))) return fromOurs(ours);
+  const canvas = fromCanvas(
+    events.filter((event) => event.type === 'page_blurred' || event.type === 'page_focused'),
+  );
+  return ours.length > 0 ? sum(canvas, fromOurs(ours)) : canvas;
+}
+
+function sum(a: Departures, b: Departures): Departures {
+  const add = (x: number | null, y: number | null) => (x === null || y === null ? null : x + y);
+  const longest = [a.longestDepartureMs, b.longestDepartureMs].filter((ms): ms is number => ms !== null);
+  return {
+    awayMs: add(a.awayMs, b.awayMs),
+    departures: a.departures + b.departures,
+    unmeasuredDepartures: a.unmeasuredDepartures + b.unmeasuredDepartures,
+    longestDepartureMs: longest.length > 0 ? Math.max(...longest) : null,
+    notes: [...a.notes, ...b.notes],
+  };
 }
 
 function fromOurs(events: ReviewEvent[]): Departures {
