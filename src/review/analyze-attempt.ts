@@ -2,14 +2,18 @@ import type { AnalyzeAttemptInput } from './analyze-attempt-input.js';
 import type { AttemptReview, Finding } from './attempt-review.js';
 import { countEvents } from './count-events.js';
 import { dedupeEvents } from './dedupe-events.js';
+import { findIntegrity } from './find-integrity.js';
 import { findMissingEvents } from './find-missing-events.js';
 import { findSecondTabs } from './find-second-tabs.js';
 import { findStorageResets } from './find-storage-resets.js';
 import { readEvents } from './read-events.js';
+import { ofType } from './review-event.js';
 import { summarizeDepartures } from './summarize-departures.js';
 import { validateInput } from './validate-input.js';
 
 const MAX_SKIPPED_LISTED = 10;
+// The SDK's default (`heartbeatIntervalMs`), for logs reviewed without saying it.
+const DEFAULT_HEARTBEAT_INTERVAL_MS = 15_000;
 
 /**
  * Reviews one attempt from its captured events, as Canvas's "Retrieve captured events" returns
@@ -35,16 +39,20 @@ export function analyzeAttempt(input: AnalyzeAttemptInput): AttemptReview {
   const read = readEvents(items);
   const { events, duplicates, conflicts } = dedupeEvents(read.events);
   const { notes: departureNotes, ...departures } = summarizeDepartures(events);
+  const counts = countEvents(events);
   const missing = findMissingEvents(events, read.unreadable, submission.workflow_state === 'untaken');
   const findings: Finding[] = [
     ...missing.findings,
-    // heartbeat_gap, tamper_suspected and clock_jump are computed here once the page records
-    // heartbeats: a silence longer than input.heartbeatIntervalMs within a page load, a page whose
-    // heartbeats stop while Canvas's logger goes on, a client clock that jumps against the beats.
+    // Heartbeats are expected where the reviewer says the attempt ran an SDK that records them
+    // (heartbeatIntervalMs given), or where any page load of the attempt sent one: a log from before
+    // heartbeats, or Canvas's alone, is not silent on purpose.
+    ...findIntegrity(events, {
+      intervalMs: input.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
+      expectHeartbeats: input.heartbeatIntervalMs !== undefined || ofType(events, 'heartbeat').length > 0,
+    }),
     ...findSecondTabs(events),
     ...findStorageResets(events),
   ];
-  const counts = countEvents(events);
   const notes = [
     ...skippedNotes(read.skipped),
     ...conflicts,
@@ -52,10 +60,6 @@ export function analyzeAttempt(input: AnalyzeAttemptInput): AttemptReview {
     ...departureNotes,
     ...missing.notes,
   ];
-  if (input.heartbeatIntervalMs !== undefined)
-    notes.push(
-      'heartbeatIntervalMs is given, but the page records no heartbeats yet: heartbeat_gap, tamper_suspected and clock_jump are not computed.',
-    );
   return { summary: { ...departures, ...counts, duplicates, notes }, findings };
 }
 

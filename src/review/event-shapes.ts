@@ -53,9 +53,9 @@ const SHAPES: { readonly [K in CaptureEventType]: Shape } = {
   shortcut_pressed: ours(),
   capture_warning: ours(),
   second_tab_opened: ours(field('tab_id', isText, 'a page id')),
-  heartbeat: ours(),
+  heartbeat: ours(field('n', isCount, 'a whole number')),
   apis_patched: ours(),
-  tamper_suspected: ours(),
+  tamper_suspected: ours(field('reason', isText, 'a reason')),
   storage_degraded: ours(field('reason', isText, 'a reason')),
   events_dropped: ours(field('count', isCount, 'a whole number')),
 };

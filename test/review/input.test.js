@@ -43,12 +43,11 @@ test('no input, or a bad heartbeatIntervalMs, throws naming it', () => {
     throwsFor('heartbeatIntervalMs', { events: [], submission, heartbeatIntervalMs }, /heartbeatIntervalMs/);
 });
 
-test('a heartbeat interval is accepted, and the review says heartbeats are not there to judge yet', () => {
-  const { summary, findings } = analyzeAttempt({ ...fixture('clean-attempt'), heartbeatIntervalMs: 30000 });
-  assert.deepEqual(findings, []);
-  assert.deepEqual(summary.notes, [
-    'heartbeatIntervalMs is given, but the page records no heartbeats yet: heartbeat_gap, tamper_suspected and clock_jump are not computed.',
-  ]);
+test('a heartbeat interval says heartbeats are expected: a page load that sent none is a heartbeat_gap', () => {
+  const { findings } = analyzeAttempt({ ...fixture('clean-attempt'), heartbeatIntervalMs: 30000 });
+  assert.ok(findings.length > 0);
+  for (const finding of findings)
+    assert.deepEqual([finding.code, finding.severity], ['heartbeat_gap', 'alert']);
 });
 
 test('malformed events are left out and said; the rest is counted and their numbers are no gap', () => {
