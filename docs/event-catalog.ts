@@ -282,6 +282,13 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
       apis: 'Which: `EventTarget.prototype.addEventListener`, `fetch`, `XMLHttpRequest.prototype.open` / `.send`, `navigator.sendBeacon`, `Document.prototype.hasFocus` / `.visibilityState` / `.hidden`, and `document.hasFocus` / `.visibilityState` / `.hidden` for an override on the document object.',
     },
   },
+  page_stalled: {
+    option: 'captureHeartbeat',
+    fires:
+      "A visible page's main thread was held 5 s or more: the 2 s sample of the page's state came that much late on the monotonic clock (paused in the debugger, a frozen page). A hidden page's timers are slowed by the browser on purpose, so only a page visible before and after counts. The next `heartbeat` shows the same stall in its `mono_ms`.",
+    example: { stalled_ms: 8020 },
+    fields: { stalled_ms: 'How much later than asked the sample came.' },
+  },
   tamper_suspected: {
     option: 'captureHeartbeat',
     fires:

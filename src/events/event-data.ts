@@ -87,6 +87,7 @@ export interface CaptureEventDataMap {
     store: 'indexeddb' | 'memory';
   };
   apis_patched: { apis: string[] };
+  page_stalled: { stalled_ms: number };
   tamper_suspected: { reason: 'focus_unreported' | 'visibility_unreported'; since_ms: number };
   storage_degraded: { reason: string };
   events_dropped: {

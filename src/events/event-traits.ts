@@ -78,6 +78,7 @@ export interface EventSwitches {
   second_tab_opened: 'captureSecondTab';
   heartbeat: 'captureHeartbeat';
   apis_patched: 'captureHeartbeat';
+  page_stalled: 'captureHeartbeat';
   tamper_suspected: 'captureHeartbeat';
   storage_degraded: null;
   events_dropped: null;
@@ -116,6 +117,7 @@ const TRAITS: { readonly [K in EventType]: EventTraits } = {
   second_tab_opened: ours(2),
   heartbeat: ours(1),
   apis_patched: ours(1),
+  page_stalled: ours(2),
   tamper_suspected: ours(2),
   storage_degraded: LOSS_RECORD,
   events_dropped: LOSS_RECORD,

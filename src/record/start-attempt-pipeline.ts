@@ -22,6 +22,8 @@ import { watchUnreported } from './watch-unreported.js';
 // UNREPORTED_AFTER_MS, longer than the focus throttle that legitimately holds one back.
 const UNREPORTED_SAMPLE_MS = 2000;
 const UNREPORTED_AFTER_MS = 10_000;
+// A visible page's main thread held this long (a debugger, a frozen page) is recorded as page_stalled.
+const STALL_MS = 5000;
 import { writeAhead } from './write-ahead.js';
 import { createWriteProgress } from './write-progress.js';
 
@@ -83,6 +85,8 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
         sampleMs: UNREPORTED_SAMPLE_MS,
         thresholdMs: UNREPORTED_AFTER_MS,
         pageState,
+        monotonicNow: deps.monotonicNow,
+        stallMs: STALL_MS,
         ...options.reports,
         record,
       })

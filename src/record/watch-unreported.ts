@@ -12,6 +12,10 @@ export interface UnreportedConfig {
    */
   thresholdMs: number;
   pageState: () => PageState;
+  /** A clock no one can set: how late a sample comes tells a paused or frozen page. */
+  monotonicNow: () => number;
+  /** A visible page whose sample comes this much later than asked was stalled (a debugger, a freeze). */
+  stallMs: number;
   /** Which states the events report at all (their capture switches). */
   focus: boolean;
   visibility: boolean;
@@ -103,8 +107,20 @@ export function watchUnreported(config: UnreportedConfig): UnreportedWatch {
       const atStart = config.pageState();
       if (!atStart.focused) reportedAway.focus = true;
       if (!atStart.visible) reportedAway.visibility = true;
+      let last = { mono: config.monotonicNow(), visible: atStart.visible };
       return interval(config.sampleMs, scheduler).subscribe(() => {
         const state = config.pageState();
+        const mono = config.monotonicNow();
+        // Timers of a hidden page are throttled on purpose; a visible page's are late only when its
+        // main thread was held.
+        const lateMs = mono - last.mono - config.sampleMs;
+        if (last.visible && state.visible && lateMs >= config.stallMs)
+          config.record({
+            type: 'page_stalled',
+            data: { stalled_ms: Math.round(lateMs) },
+            capturedAt: scheduler.now(),
+          });
+        last = { mono, visible: state.visible };
         if (config.focus) check('focus', !state.focused);
         if (config.visibility) check('visibility', !state.visible);
       });

@@ -55,6 +55,7 @@ const SHAPES: { readonly [K in CaptureEventType]: Shape } = {
   second_tab_opened: ours(field('tab_id', isText, 'a page id')),
   heartbeat: ours(field('n', isCount, 'a whole number')),
   apis_patched: ours(),
+  page_stalled: ours(field('stalled_ms', isMs, 'a duration in ms')),
   tamper_suspected: ours(field('reason', isText, 'a reason')),
   storage_degraded: ours(field('reason', isText, 'a reason')),
   events_dropped: ours(field('count', isCount, 'a whole number')),

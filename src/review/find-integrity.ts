@@ -15,7 +15,7 @@ const num = (value: unknown): number | null =>
  * - `heartbeat_gap` (alert): a page load that ran the SDK sent no heartbeat at all, or the attempt
  *   has none where heartbeats are expected (`expectHeartbeats`);
  * - `clock_jump` (notice): over one beat, the wall clock moved against the monotonic clock (a clock
- *   set), or a visible page's timer came more than 5 s late (a paused or frozen page).
+ *   set), or a visible page was held 5 s or more (`page_stalled`, or an interval beat that late).
  */
 export function findIntegrity(
   events: readonly ReviewEvent[],
@@ -41,8 +41,22 @@ export function findIntegrity(
         receivedAt: null,
         detail: `Tab ${tab}: this page load sent ${String(list.length)} event(s) but no heartbeat: its heartbeats were stripped or blocked, or heartbeats were turned off.`,
       });
+    // The page's own record of a stall; a beat it made late says the same and is not said twice.
+    const stalls = ofType(list, 'page_stalled');
+    for (const stall of stalls)
+      findings.push({
+        code: 'clock_jump',
+        severity: 'notice',
+        at: stall.at,
+        receivedAt: stall.receivedAt,
+        detail: `Tab ${tab}: the page was visible and its main thread held for ${String(Math.round(stall.data.stalled_ms / 1000))} s (paused in a debugger, or frozen).`,
+      });
     let previousVisible = true;
+    let previousSeq = 0;
     for (const beat of ownBeats) {
+      const seq = beat.seq ?? previousSeq;
+      const stalledSince = stalls.some((stall) => (stall.seq ?? 0) > previousSeq && (stall.seq ?? 0) < seq);
+      previousSeq = seq;
       const wall = num(beat.data.wall_ms);
       const mono = num(beat.data.mono_ms);
       if (wall !== null && mono !== null && Math.abs(wall - mono) > CLOCK_CHANGE_MS)
@@ -54,6 +68,7 @@ export function findIntegrity(
           detail: `Tab ${tab}: between heartbeats ${String(beat.data.n - 1)} and ${String(beat.data.n)} the computer's clock moved ${String(Math.round((wall - mono) / 1000))} s against the time that passed: timestamps around it are off by that much.`,
         });
       else if (
+        !stalledSince &&
         mono !== null &&
         beat.data.reason === 'interval' &&
         previousVisible &&

@@ -5,19 +5,23 @@ import { VirtualClock } from '../helpers/test-scheduler.js';
 
 function watching(state = { focused: true, visible: true }) {
   const clock = new VirtualClock();
+  // The monotonic clock moves with virtual time unless a test holds the page.
+  const held = { ms: 0 };
   const recorded: CapturedEvent[] = [];
   const watch = watchUnreported({
     scheduler: clock,
     sampleMs: 2000,
     thresholdMs: 10_000,
     pageState: () => ({ ...state }),
+    monotonicNow: () => clock.now() + held.ms,
+    stallMs: 5000,
     focus: true,
     visibility: true,
     record: (event) => recorded.push(event),
   });
   const running = watch.start();
   const summary = () => recorded.map(({ type, data, capturedAt }) => ({ type, data, at: capturedAt }));
-  return { clock, state, watch, running, summary };
+  return { clock, state, watch, running, summary, held };
 }
 
 describe('departures no event reported', () => {
@@ -76,5 +80,21 @@ describe('departures no event reported', () => {
     clock.advanceBy(20_000);
     running.unsubscribe();
     expect(summary()).to.deep.equal([]);
+  });
+
+  it('records a visible page held 5 s or more as page_stalled, and not a hidden page slowed by the browser', () => {
+    const { clock, state, running, summary, held } = watching();
+    clock.advanceBy(2000);
+    held.ms += 8000; // the debugger held the page 8 s between two samples
+    clock.advanceBy(2000);
+    state.visible = false;
+    state.focused = false;
+    clock.advanceBy(2000);
+    held.ms += 60_000; // hidden: the browser slows its timers
+    clock.advanceBy(2000);
+    running.unsubscribe();
+    expect(summary().filter((event) => event.type === 'page_stalled')).to.deep.equal([
+      { type: 'page_stalled', data: { stalled_ms: 8000 }, at: 4000 },
+    ]);
   });
 });

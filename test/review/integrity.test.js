@@ -95,3 +95,13 @@ test('a clock set forward, and a visible page whose timers stopped, are clock_ju
   ];
   assert.deepEqual(codes(events), ['clock_jump notice', 'clock_jump notice']);
 });
+
+test("the page's own page_stalled is one clock_jump notice, not two with the late beat it caused", () => {
+  const a = pageLoad('a');
+  const events = [
+    a.beat('start'),
+    a.next('page_stalled', { stalled_ms: 8000 }),
+    a.beat('interval', { wall_ms: 23_000, mono_ms: 23_000 }),
+  ];
+  assert.deepEqual(codes(events), ['clock_jump notice']);
+});
