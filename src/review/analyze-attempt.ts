@@ -4,6 +4,7 @@ import { countEvents } from './count-events.js';
 import { dedupeEvents } from './dedupe-events.js';
 import { findIntegrity } from './find-integrity.js';
 import { findMissingEvents } from './find-missing-events.js';
+import { findUncountedEvents } from './find-uncounted-events.js';
 import { findSecondTabs } from './find-second-tabs.js';
 import { findStorageResets } from './find-storage-resets.js';
 import { readEvents } from './read-events.js';
@@ -43,6 +44,7 @@ export function analyzeAttempt(input: AnalyzeAttemptInput): AttemptReview {
   const missing = findMissingEvents(events, read.unreadable, submission.workflow_state === 'untaken');
   const findings: Finding[] = [
     ...missing.findings,
+    ...findUncountedEvents(events),
     // Heartbeats are expected where the reviewer says the attempt ran an SDK that records them
     // (heartbeatIntervalMs given), or where any page load of the attempt sent one: a log from before
     // heartbeats, or Canvas's alone, is not silent on purpose.

@@ -2,9 +2,10 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { ProctorOptions } from '../../src/index.js';
 
 /** Opens test/pages/harness.html in a new tab with this proctor configuration; returns its id. */
-export function openTab(config: ProctorOptions): Promise<number> {
+export function openTab(config: ProctorOptions, { preload }: { preload?: string } = {}): Promise<number> {
   return executeServerCommand<number, object>('tab-open', {
     path: `/test/pages/harness.html?config=${encodeURIComponent(JSON.stringify(config))}`,
+    ...(preload === undefined ? {} : { preload }),
   });
 }
 

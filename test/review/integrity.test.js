@@ -105,3 +105,21 @@ test("the page's own page_stalled is one clock_jump notice, not two with the lat
   ];
   assert.deepEqual(codes(events), ['clock_jump notice']);
 });
+
+test("a heartbeat's counts catch a type stripped from every batch, and excuse what the store dropped", () => {
+  const a = pageLoad('a');
+  const stripped = [a.beat('start'), a.next('text_copied', { question_id: null, text_length: 3 })];
+  // Two text_pasted were queued and stripped before they left: their seqs are gone too.
+  a.next('text_pasted', { question_id: null, text_length: 4 });
+  a.next('text_pasted', { question_id: null, text_length: 5 });
+  stripped.push(a.beat('hidden', { sent: { text_copied: 1, text_pasted: 2 } }));
+  assert.deepEqual(codes(stripped), ['events_missing alert', 'events_missing alert']);
+  const b = pageLoad('b');
+  const dropped = [
+    b.beat('start'),
+    b.next('text_copied', { question_id: null, text_length: 3 }),
+    b.next('events_dropped', { count: 2, by_type: { text_pasted: 2 } }),
+    b.beat('hidden', { sent: { text_copied: 1, text_pasted: 2, events_dropped: 1 } }),
+  ];
+  assert.deepEqual(codes(dropped), []);
+});

@@ -65,6 +65,8 @@ export function pagesPlugin() {
           });
           // Counts what the SDK's own file does on the page (listeners, databases, requests).
           if (payload.probe) await page.evaluateOnNewDocument(PROBE_SCRIPT);
+          // A page script that runs before any of the page's own, as the public userscripts do.
+          if (payload.preload) await page.evaluateOnNewDocument(payload.preload);
           await page.goto(new URL(payload.path, payload.origin ?? runner.url()).href, { waitUntil: 'load' });
           pages.set(id, page);
           return id;
