@@ -15,7 +15,7 @@ const getter = (proto: object, name: string): unknown => {
 };
 
 export function findPatchedApis(target: Window, realm: Realm): string[] {
-  const toString = read(realm.Function.prototype, 'toString') as (this: unknown) => string;
+  const { toString } = realm;
   const isNative = (fn: unknown) => {
     try {
       return typeof fn === 'function' && NATIVE.test(toString.call(fn));

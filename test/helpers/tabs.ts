@@ -10,8 +10,8 @@ export function openTab(config: ProctorOptions, { preload }: { preload?: string 
 }
 
 /** Calls `window.harness[method](...args)` in a tab. */
-export function callTab<T = unknown>(id: number, method: string, ...args: unknown[]): Promise<T> {
-  return executeServerCommand<T, object>('tab-call', { id, method, args });
+export async function callTab<T = unknown>(id: number, method: string, ...args: unknown[]): Promise<T> {
+  return (await executeServerCommand<{ value: T }, object>('tab-call', { id, method, args })).value;
 }
 
 export const reloadTab = (id: number) => executeServerCommand('tab-reload', { id });

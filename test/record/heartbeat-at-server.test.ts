@@ -29,8 +29,12 @@ describe('heartbeats at the server', () => {
     // Canvas's logger do.
     await executeServerCommand('page-focus', { away: true });
     Object.defineProperty(document, 'hasFocus', { value: () => true, configurable: true });
+    const framesBefore = window.length;
     try {
       await proctor.start();
+      // The fresh realm's frame is gone at once: the page's frame count, which focus capture reads
+      // on every blur, is the page's own.
+      expect(window.length).to.equal(framesBefore);
       for (let i = 0; i < 3; i += 1) proctor.record('answer_saved', { i });
       await proctor.complete();
     } finally {

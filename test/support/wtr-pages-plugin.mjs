@@ -98,11 +98,13 @@ export function pagesPlugin() {
           return consoles.get(payload.id) ?? [];
         case 'tab-call': {
           // Calls window.harness[method](...args) in the tab and returns its (awaited, JSON) result,
-          // or null when the tab is closed or reloaded before it answers (tests do that mid-call on purpose).
+          // or null when the tab is closed or reloaded before it answers (tests do that mid-call on
+          // purpose). Wrapped, as `{value}`: the runner takes a command that answers null as unknown.
           return tab()
             .evaluate(
-              async (method, args) =>
-                JSON.parse(JSON.stringify((await window.harness[method](...args)) ?? null)),
+              async (method, args) => ({
+                value: JSON.parse(JSON.stringify((await window.harness[method](...args)) ?? null)),
+              }),
               payload.method,
               payload.args ?? [],
             )
@@ -114,7 +116,7 @@ export function pagesPlugin() {
                   String(error),
                 )
               )
-                return null;
+                return { value: null };
               throw error;
             });
         }
