@@ -11,7 +11,8 @@ import { deliverLeftovers, type LeftoverReport } from '../proctor/deliver-leftov
 import { normalizeOptions } from '../proctor/normalize-options.js';
 import type { Proctor } from '../proctor/proctor.js';
 import { defaultDeps } from '../proctor/proctor-deps.js';
-import type { CanvasTypes } from '../proctor/proctor-options.js';
+import type { CanvasTypes, ProctorOptions } from '../proctor/proctor-options.js';
+import type { ResolvedOptions } from '../proctor/resolved-options.js';
 import { readThemeConfig, THEME_CONFIG_GLOBAL, type ThemeSettings } from './read-theme-config.js';
 import { whenCanvasReady } from './when-canvas-ready.js';
 
@@ -108,6 +109,24 @@ function startOnQuizPage(
   else void leftoversFromQuizPage(win, page, settings, say);
 }
 
+// A proctor's options on a Canvas quiz page: the school's settings, and everything else from the page.
+function pageOptions(
+  win: Window,
+  page: CanvasTakePage | CanvasQuizShowPage,
+  settings: ThemeSettings,
+  extra: Partial<ProctorOptions> = {},
+): ResolvedOptions {
+  return normalizeOptions({
+    ...settings.options,
+    ...extra,
+    courseId: page.courseId,
+    quizId: page.quizId,
+    // The page's origin, never the theme file's (served from a CDN): the cookie session is Canvas's.
+    baseUrl: win.location.origin,
+    eventsUrl: page.eventsUrl,
+  });
+}
+
 function proctorTakePage(
   win: Window,
   page: CanvasTakePage,
@@ -125,14 +144,8 @@ function proctorTakePage(
       say("canvasTypes 'always': Canvas's logger had already started, so its types are left to it", 'warn');
     }
   }
-  const options = normalizeOptions({
-    ...settings.options,
+  const options = pageOptions(win, page, settings, {
     canvasTypes,
-    courseId: page.courseId,
-    quizId: page.quizId,
-    // The page's origin, never the theme file's (served from a CDN): the cookie session is Canvas's.
-    baseUrl: win.location.origin,
-    eventsUrl: page.eventsUrl,
     submission: { id: page.submissionId, attempt: page.attempt, validationToken: page.validationToken },
   });
   const base = defaultDeps();
@@ -157,13 +170,7 @@ async function leftoversFromQuizPage(
   say: ReturnType<typeof createSay>,
 ): Promise<void> {
   try {
-    const options = normalizeOptions({
-      ...settings.options,
-      courseId: page.courseId,
-      quizId: page.quizId,
-      baseUrl: win.location.origin,
-      eventsUrl: page.eventsUrl,
-    });
+    const options = pageOptions(win, page, settings);
     // Canvas's own page code first: this is the lowest-priority work on the page.
     await whenCanvasReady(win);
     reportDiscarded(say, await deliverLeftovers(options, defaultDeps(), page.submissionId));

@@ -5,32 +5,17 @@
 import { expect } from '@esm-bundle/chai';
 import { addFault, clearFaults, createFixture, eventually, serverEvents } from '../helpers/canvas.js';
 import {
+  count,
+  onCanvasPages,
   proctorActive,
   quizPath,
-  setCanvasLoggerIntervalMs,
   submissionIdIn,
   takeQuiz,
-  themeFileUrl,
-  useThemeFile,
+  typesOf,
 } from '../helpers/canvas-pages.js';
-import { closeAllTabs } from '../helpers/tabs.js';
-
-const typesOf = (events: { event_type: string }[]) => events.map((event) => event.event_type);
-const count = (types: string[], type: string) => types.filter((t) => t === type).length;
 
 describe('leftovers after submitting on Canvas', () => {
-  before(async () => {
-    await setCanvasLoggerIntervalMs(300);
-    await useThemeFile(themeFileUrl());
-  });
-  afterEach(async () => {
-    await closeAllTabs();
-    await clearFaults();
-  });
-  after(async () => {
-    await useThemeFile(null);
-    await setCanvasLoggerIntervalMs(null);
-  });
+  onCanvasPages();
 
   it('delivers what a lost network left at submit from the quiz page, once, to the right submission', async () => {
     const fixture = await createFixture({ accessCode: null });

@@ -1,7 +1,8 @@
 // Canvas's own HTML pages, served by the emulator on the test page's origin, driven in real tabs:
 // what a school's theme file meets (docs/canvas-theme.md).
 import { executeServerCommand } from '@web/test-runner-commands';
-import { eventually, type Fixture } from './canvas.js';
+import { clearFaults, eventually, type Fixture } from './canvas.js';
+import { closeAllTabs } from './tabs.js';
 
 async function control(path: string, json: unknown): Promise<void> {
   const response = await fetch(`/__control/${path}`, {
@@ -106,3 +107,29 @@ export async function eventsPosts(submissionId: string): Promise<EventsPost[]> {
   const { requests } = (await response.json()) as { requests: (EventsPost & { method: string })[] };
   return requests.filter((entry) => entry.method === 'POST');
 }
+
+/**
+ * The hooks of a suite on Canvas's pages: Canvas's logger delivering every 300 ms, the theme file
+ * (the built IIFE from another origin) on every page, no leftover `qla_events` (one key for the
+ * whole origin), and every tab and fault gone after each test.
+ */
+export function onCanvasPages(): void {
+  before(async () => {
+    await setCanvasLoggerIntervalMs(300);
+  });
+  beforeEach(async () => {
+    await useThemeFile(themeFileUrl());
+    localStorage.removeItem('qla_events');
+  });
+  afterEach(async () => {
+    await closeAllTabs();
+    await clearFaults();
+  });
+  after(async () => {
+    await useThemeFile(null);
+    await setCanvasLoggerIntervalMs(null);
+  });
+}
+
+export const typesOf = (events: { event_type: string }[]) => events.map((event) => event.event_type);
+export const count = (types: string[], type: string) => types.filter((t) => t === type).length;

@@ -3,20 +3,21 @@
 // origin with no attributes, beside a script that behaves like Canvas's own logger (jQuery's XHR,
 // `X-Requested-With: XMLHttpRequest`, the five types, localStorage `qla_events`).
 import { expect } from '@esm-bundle/chai';
-import { clearFaults, createFixture, eventually, serverEvents, startSubmission } from '../helpers/canvas.js';
+import { createFixture, eventually, serverEvents, startSubmission } from '../helpers/canvas.js';
 import {
+  count,
   eventsPosts,
+  onCanvasPages,
   openPageAs,
   proctorActive,
   quizPath,
-  setCanvasLoggerIntervalMs,
   submissionIdIn,
   takeQuiz,
   themeFileUrl,
+  typesOf,
   useThemeFile,
   type PageTab,
 } from '../helpers/canvas-pages.js';
-import { closeAllTabs } from '../helpers/tabs.js';
 
 const CANVAS_TYPES = [
   'session_started',
@@ -25,8 +26,6 @@ const CANVAS_TYPES = [
   'question_viewed',
   'question_flagged',
 ];
-const typesOf = (events: { event_type: string }[]) => events.map((event) => event.event_type);
-const count = (types: string[], type: string) => types.filter((t) => t === type).length;
 
 // Nothing the SDK's file did on the page: no listener, no database, no request.
 async function expectUntouched(tab: PageTab): Promise<void> {
@@ -37,22 +36,7 @@ const sdkErrors = async (tab: PageTab) =>
   (await tab.console()).filter((line) => line.type === 'error' || line.type === 'pageerror');
 
 describe('the theme file on Canvas pages', () => {
-  before(async () => {
-    await setCanvasLoggerIntervalMs(300);
-  });
-  beforeEach(async () => {
-    await useThemeFile(themeFileUrl());
-    // Canvas's logger's buffer is one key for the whole origin; each test starts without leftovers.
-    localStorage.removeItem('qla_events');
-  });
-  afterEach(async () => {
-    await closeAllTabs();
-    await clearFaults();
-  });
-  after(async () => {
-    await useThemeFile(null);
-    await setCanvasLoggerIntervalMs(null);
-  });
+  onCanvasPages();
 
   it("proctors a take page by itself, sending our types beside Canvas's logger and none of Canvas's five", async () => {
     const fixture = await createFixture({ accessCode: null });
