@@ -28,11 +28,29 @@ class FirefoxLauncher extends ChromeLauncher {
   }
 }
 
+// The runner sizes each page with puppeteer's setViewport, which over BiDi also sends
+// `emulation.setScreenOrientationOverride`: Debian bookworm's Firefox ESR 140.12.0 answers
+// "unknown command", and the whole file failed before its first test. The viewport itself is set
+// by the command sent beside it, so only that refusal is let through.
+async function newPage(context) {
+  const page = await context.newPage();
+  const setViewport = page.setViewport.bind(page);
+  page.setViewport = async (viewport) => {
+    try {
+      await setViewport(viewport);
+    } catch (error) {
+      if (!String(error?.message).includes('unknown command emulation.setScreenOrientationOverride'))
+        throw error;
+    }
+  };
+  return page;
+}
+
 export function firefoxLauncher(executablePath) {
   return new FirefoxLauncher(
     { browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: PREFS },
     ({ browser }) => browser.defaultBrowserContext(),
-    ({ context }) => context.newPage(),
+    ({ context }) => newPage(context),
     puppeteerCore,
     undefined,
   );
