@@ -7,6 +7,7 @@ import { launcherFor, selectedEngine } from './test/support/engine.mjs';
 import { focusPlugin } from './test/support/wtr-focus-plugin.mjs';
 import { networkPlugin } from './test/support/wtr-network-plugin.mjs';
 import { pagesPlugin } from './test/support/wtr-pages-plugin.mjs';
+import { storagePlugin } from './test/support/wtr-storage-plugin.mjs';
 
 // The real Canvas-compatible server, in-process on an in-memory database, with fault injection on.
 // Its routes are served on the test pages' own origin, as Canvas serves its quiz pages and its API
@@ -44,6 +45,7 @@ export default {
     networkPlugin(),
     focusPlugin(),
     pagesPlugin(),
+    storagePlugin(),
     cpuPlugin(),
   ],
   // A slowed page takes proportionally longer for the same work.

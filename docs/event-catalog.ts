@@ -302,11 +302,11 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
   storage_degraded: {
     option: null,
     fires:
-      "IndexedDB failed (missing, blocked, over quota, connection lost, or an open that hangs) and a reopen did not help: the attempt's events are kept in memory from then on. Sent to Canvas like any event.",
+      "IndexedDB failed (missing, blocked, over quota, connection lost, or an open that hangs) and a reopen did not help: the attempt's events are kept in memory from then on. Or the attempt's database went away under the page: a page script deleted it (`indexedDB.deleteDatabase`, which we let through rather than block unseen) or opened it at another version, and the page wrote back everything it held into a new database and went on; or the browser closed it (site data cleared in devtools, a crashed storage process), and what was pending may be lost with it. Each of these last three once per page load, however often it happens. `seq` goes on either way: the numbering is the page's, not the store's. Sent to Canvas like any event.",
     example: { reason: 'quota_exceeded' },
     fields: {
       reason:
-        'One of `unavailable`, `quota_exceeded`, `connection_lost`, `timeout`, `failed`, or the DOMException name.',
+        'In memory from then on: one of `unavailable`, `quota_exceeded`, `connection_lost`, `timeout`, `failed`, or the DOMException name. Still in IndexedDB: `deleted`, `upgraded` or `closed`.',
     },
   },
   events_dropped: {

@@ -3,6 +3,8 @@ const MESSAGES = {
   invalid_option: 'Invalid option',
   storage_unavailable: 'IndexedDB is unavailable; events are kept in memory only',
   storage_failed: 'A storage operation failed',
+  storage_reset:
+    "The attempt's IndexedDB database was deleted or closed under the page; its events were written back",
   network_failed: 'The request did not reach Canvas',
   http_error: 'Canvas refused the request',
   unauthorized: 'Canvas refused the credentials; delivery is paused until new auth or flush()',

@@ -5,6 +5,7 @@ import type { DeliveryState } from '../deliver/delivery-engine.js';
 import type { ProctorError } from '../errors/proctor-error.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { DeadLetter, EventStore, StoreBounds } from '../store/event-store.js';
+import type { StoreResetReason } from '../store/open-resettable-store.js';
 import type { TabLeader } from '../tabs/tab-leader.js';
 import type { CaptureMemory } from './capture-memory.js';
 import type { HeartbeatReason } from './heartbeat.js';
@@ -37,7 +38,8 @@ export interface RecordDeps {
   scheduler: SchedulerLike;
   target: Window;
   random: () => number;
-  openStore: (name: string, bounds: StoreBounds) => EventStore;
+  /** `onReset` hears when the database was deleted, upgraded or closed under the page. */
+  openStore: (name: string, bounds: StoreBounds, onReset?: (reason: StoreResetReason) => void) => EventStore;
   electLeader: (lockName: string, onLeader: () => void) => TabLeader;
   /** A store operation slower than this failed (Safari's first IndexedDB open can hang forever). */
   storeOpTimeoutMs: number;

@@ -40,7 +40,13 @@ export function openAttemptStore(
   const bounds = { maxEvents: options.maxStoredEvents, maxBytes: options.maxStoredBytes };
   let storage: 'indexeddb' | 'memory' = 'indexeddb';
   const store = createResilientStore({
-    open: () => deps.openStore(name, bounds),
+    // The store went on in a new database with what the old one held: recorded as a degradation
+    // with its reason, since a script deleting the store is what silencing the log looks like.
+    open: () =>
+      deps.openStore(name, bounds, (reason) => {
+        report(new ProctorError('storage_reset', reason));
+        record({ type: 'storage_degraded', data: { reason }, capturedAt: deps.scheduler.now() });
+      }),
     bounds,
     scheduler: deps.scheduler,
     opTimeoutMs: deps.storeOpTimeoutMs,

@@ -1,4 +1,5 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { openResettableStore } from '../store/open-resettable-store.js';
 
 /** What a reload needs to resume an attempt. Never a credential: the access token stays in memory. */
 export interface SavedSession {
@@ -9,8 +10,16 @@ export interface SavedSession {
 }
 
 let store: UseStore | undefined;
-// Opened on first use so a page that never starts a session never opens a database.
-const sessions = (): UseStore => (store ??= createStore('quiz-proctor:v1:sessions', 'sessions'));
+// Opened on first use so a page that never starts a session never opens a database. A page script
+// deleting it is let through and the sessions are written back (the attempt's store records it).
+const sessions = (): UseStore =>
+  (store ??= openResettableStore('quiz-proctor:v1:sessions', 'sessions', {
+    writeBack: (target, entries) => {
+      for (const [key, value] of entries) target.put(value, key);
+      return promisifyRequest(target.transaction);
+    },
+    onReset: () => undefined,
+  }));
 
 export const sessionKey = (host: string, courseId: string, quizId: string) => `${host}:${courseId}:${quizId}`;
 

@@ -1,6 +1,7 @@
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { eventKey, type StoredEvent } from '../events/stored-event.js';
 import { chooseVictims } from './choose-victims.js';
+import { openResettableStore, type StoreEntry, type StoreResetReason } from './open-resettable-store.js';
 import {
   EMPTY_META,
   type DeadLetter,
@@ -16,14 +17,28 @@ const EVENTS = IDBKeyRange.lowerBound([]);
 const META_KEY = 'meta';
 const DEAD = IDBKeyRange.bound('dead:', 'dead;');
 const valueKey = (key: string) => `value:${key}`;
+// Written just before the store deletes itself at the attempt's end.
+const DESTROYED_KEY = 'destroyed';
 const keyOf = (event: StoredEvent): IDBValidKey => [event.at, event.tab, event.seq];
 
 const read = <T>(store: IDBObjectStore, key: IDBValidKey) =>
   promisifyRequest(store.get(key) as IDBRequest<T | undefined>);
 
-/** An {@link EventStore} in IndexedDB, one database per attempt (idb-keyval's `createStore`). */
-export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventStore {
-  const useStore: UseStore = createStore(dbName, 'events');
+/**
+ * An {@link EventStore} in IndexedDB, one database per attempt (idb-keyval's `createStore`).
+ * `onReset` hears when the database was deleted, upgraded or closed under the page (see
+ * openResettableStore): what the page could still read is written back, and the store goes on.
+ */
+export function createIdbEventStore(
+  dbName: string,
+  bounds: StoreBounds,
+  onReset?: (reason: StoreResetReason) => void,
+): EventStore {
+  const useStore: UseStore = openResettableStore(dbName, 'events', {
+    endKey: DESTROYED_KEY,
+    writeBack: restoreEntries,
+    onReset: onReset ?? (() => undefined),
+  });
   return {
     append: (events) =>
       useStore('readwrite', async (store) => {
@@ -117,8 +132,11 @@ export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventS
     destroy: async () => {
       // Our own open connection would block the deletion forever: close it first. Another tab's
       // connection only delays it (the browser deletes once that tab closes), so "blocked" is enough.
-      await useStore('readonly', (store) => {
+      // The mark tells that tab the deletion is the attempt's end, not a reset to undo.
+      await useStore('readwrite', (store) => {
+        store.put(true, DESTROYED_KEY);
         store.transaction.db.close();
+        return promisifyRequest(store.transaction);
       });
       const request = indexedDB.deleteDatabase(dbName);
       await new Promise<void>((resolve, reject) => {
@@ -134,4 +152,23 @@ export function createIdbEventStore(dbName: string, bounds: StoreBounds): EventS
       });
     },
   };
+}
+
+/**
+ * Writes back what a reset database held, skipping what is there already (another tab of the
+ * attempt may have written it back first), and counts the events it adds into the meta.
+ */
+async function restoreEntries(store: IDBObjectStore, entries: readonly StoreEntry[]): Promise<void> {
+  const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+  let { count, bytes } = meta;
+  for (const [key, value] of entries) {
+    if (key === META_KEY || (await promisifyRequest(store.getKey(key))) !== undefined) continue;
+    store.put(value, key);
+    if (Array.isArray(key)) {
+      count += 1;
+      bytes += (value as StoredEvent).bytes;
+    }
+  }
+  store.put({ count, bytes }, META_KEY);
+  await promisifyRequest(store.transaction);
 }

@@ -121,6 +121,32 @@ test('storage degraded: a storage_reset notice with the reason; at is null witho
   );
 });
 
+test('a store deleted, reopened at another version or closed under the page: a storage_reset notice saying which', () => {
+  const { events, submission } = fixture('storage-degraded');
+  const at = '2030-01-15T10:01:02Z';
+  const tab = 'w3e4r5t6';
+  const withReason = (reason) =>
+    events.map((event) =>
+      event.event_type === 'storage_degraded'
+        ? { ...event, event_data: { ...event.event_data, reason } }
+        : event,
+    );
+  const detailFor = (reason) => {
+    const { findings } = analyzeAttempt({ events: withReason(reason), submission });
+    assert.deepEqual(
+      findings.map(({ code, severity, receivedAt }) => `${code} ${severity} ${receivedAt}`),
+      [`storage_reset notice ${at}`],
+    );
+    return findings[0].detail;
+  };
+  assert.equal(
+    detailFor('deleted'),
+    `Tab ${tab}: a script on the page deleted its IndexedDB database; the page wrote back what it held and went on.`,
+  );
+  assert.match(detailFor('upgraded'), /reopened its IndexedDB database at another version/);
+  assert.match(detailFor('closed'), /the browser closed its IndexedDB database .*may be lost\.$/);
+});
+
 test('a second tab: a second_tab notice, at from client_timestamp, receivedAt from created_at', () => {
   assertReview(
     'second-tab',
