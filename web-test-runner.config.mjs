@@ -3,6 +3,7 @@ import { defaultReporter } from '@web/test-runner';
 import { createApp } from './demo/server/app.js';
 import { cpuPlugin, cpuThrottleRate } from './test/support/cpu-throttle.mjs';
 import { countReporter } from './test/support/wtr-count-reporter.mjs';
+import { enginePlugin } from './test/support/engine-of.mjs';
 import { launcherFor, selectedEngine } from './test/support/engine.mjs';
 import { focusPlugin } from './test/support/wtr-focus-plugin.mjs';
 import { networkPlugin } from './test/support/wtr-network-plugin.mjs';
@@ -47,6 +48,7 @@ export default {
     pagesPlugin(),
     storagePlugin(),
     cpuPlugin(),
+    enginePlugin(),
   ],
   // A slowed page takes proportionally longer for the same work.
   // QP_GREP runs only the tests whose full title matches (mocha's grep), e.g. to repeat one case.

@@ -58,7 +58,8 @@ export const EVENT_CATALOG: { readonly [K in CaptureEventType]: CatalogEntry<K> 
     fires: '`page_focused` under our own name, recorded instead of it on the same pages as `window_blurred`.',
     example: { away_ms: 12500 },
     fields: {
-      away_ms: 'How long the window was away since the recorded `window_blurred`.',
+      away_ms:
+        'How long the window was away: from the moment it left (the recorded `window_blurred`) to the moment it came back, even where the 5 s throttle held either record back.',
       sampled:
         'Present (`true`) only when the departure was found by sampling, not by an event: see `tamper_suspected`.',
     },

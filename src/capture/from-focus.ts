@@ -1,4 +1,4 @@
-import { defer, map, NEVER, Observable, takeUntil, type SchedulerLike, type Subscription } from 'rxjs';
+import { defer, map, NEVER, Observable, takeUntil, tap, type SchedulerLike, type Subscription } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import { errorsTo } from './errors-to.js';
@@ -118,12 +118,15 @@ const canvasTypes = (scheduler: SchedulerLike) => (present: boolean) =>
   captureEvent(present ? 'page_focused' : 'page_blurred', undefined, scheduler);
 
 // The throttle lets a focus through only after a recorded blur, so `blurredAt` is always set then.
-function ownTypes(scheduler: SchedulerLike) {
+// `changedAt` is when the presence last truly changed: when a change is recorded it is that change's
+// moment, so `away_ms` runs from the page truly leaving to truly coming back, not from when the
+// throttle let either through (a 2 s look away held back by the throttle is 2 s, not 5).
+function ownTypes(scheduler: SchedulerLike, changedAt: () => number) {
   let blurredAt = scheduler.now();
   return (present: boolean) => {
     const now = scheduler.now();
-    if (present) return captureEvent('window_focused', { away_ms: now - blurredAt }, scheduler, now);
-    blurredAt = now;
+    if (present) return captureEvent('window_focused', { away_ms: changedAt() - blurredAt }, scheduler, now);
+    blurredAt = changedAt();
     return captureEvent('window_blurred', {}, scheduler, now);
   };
 }
@@ -143,10 +146,20 @@ export function fromFocus(
     // Stopping completes the presence, and completion makes the throttle record what it holds back.
     // Present at start, as Canvas assumes: document.hasFocus() is also false when the focused
     // element was removed while the window keeps focus, and no focus event would ever correct that.
-    const presence$ = fromPresence(target, scheduler).pipe(takeUntil(opts.stop$ ?? NEVER));
+    // When the presence last truly changed, for away_ms (see ownTypes).
+    let present = true;
+    let changedAt = scheduler.now();
+    const presence$ = fromPresence(target, scheduler).pipe(
+      tap((next) => {
+        if (next === present) return;
+        present = next;
+        changedAt = scheduler.now();
+      }),
+      takeUntil(opts.stop$ ?? NEVER),
+    );
     return presence$.pipe(
       throttleChanges(true, opts.throttleMs ?? 5000, scheduler),
-      map(opts.ownTypes ? ownTypes(scheduler) : canvasTypes(scheduler)),
+      map(opts.ownTypes ? ownTypes(scheduler, () => changedAt) : canvasTypes(scheduler)),
     );
   });
 }

@@ -165,6 +165,26 @@ describe('page_blurred / page_focused timing (virtual time, window events)', () 
     });
   });
 
+  it('measures away_ms from the moments the page left and came back, not when the throttle let them through', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      cold('-b 5998ms f 999ms b 1999ms f', { b: blur, f: focus }).subscribe((act) => act());
+      const capture$ = createCapture(only('captureFocus'), {
+        target: window,
+        scheduler: asyncScheduler,
+        memory: memoryOf(),
+        withoutCanvasTypes: true,
+      });
+      // A 2 s look away at 7 s, 1 s after the first return: its return at 9 s is held until the first
+      // return's 5 s window ends (11 s), and is still 2 s away.
+      expectObservable(capture$, '^ 20s !').toBe('-a 5998ms b 999ms c 3999ms d', {
+        a: { type: 'window_blurred', data: {}, capturedAt: 1 },
+        b: { type: 'window_focused', data: { away_ms: 5999 }, capturedAt: 6000 },
+        c: { type: 'window_blurred', data: {}, capturedAt: 7000 },
+        d: { type: 'window_focused', data: { away_ms: 2000 }, capturedAt: 11_000 },
+      });
+    });
+  });
+
   it('takes the throttle from focusThrottleMs', () => {
     testScheduler().run(({ cold, expectObservable }) => {
       cold('-b 99ms f 99ms b', { b: blur, f: focus }).subscribe((act) => act());

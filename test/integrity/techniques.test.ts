@@ -1,41 +1,9 @@
 // The ways students silence a quiz log, applied as the public scripts do (a script that runs before
 // the SDK), then the server's log read through the typed client and reviewed with analyzeAttempt.
 import { expect } from '@esm-bundle/chai';
-import { getQuizSubmission, createCanvasClient } from '../../src/index.js';
-import { analyzeAttempt } from '../../src/review/index.js';
-import {
-  clearFaults,
-  createFixture,
-  eventually,
-  serverEvents,
-  startSubmission,
-  type Fixture,
-} from '../helpers/canvas.js';
-import { optionsFor } from '../helpers/proctor-for.js';
+import { clearFaults, createFixture, eventually, serverEvents, startSubmission } from '../helpers/canvas.js';
+import { alerts, proctorOptions, review } from '../helpers/review-attempt.js';
 import { callTab, closeAllTabs, closeTab, openTab, reloadTab } from '../helpers/tabs.js';
-
-const HEARTBEAT_MS = 15_000;
-
-async function review(fixture: Fixture, submissionId: string) {
-  const events = (await serverEvents(fixture, submissionId, { withClientTimestamp: true })).map((event) => ({
-    ...event,
-    event_data: event.event_data ?? null,
-  }));
-  const client = createCanvasClient({ auth: { type: 'bearer', token: fixture.teacher.token } });
-  const submission = await getQuizSubmission(client, {
-    courseId: fixture.courseId,
-    quizId: fixture.quizId,
-    id: submissionId,
-  });
-  return analyzeAttempt({ events, submission, heartbeatIntervalMs: HEARTBEAT_MS });
-}
-
-const alerts = (result: ReturnType<typeof analyzeAttempt>) =>
-  result.findings.filter((finding) => finding.severity === 'alert').map((finding) => finding.code);
-
-// Every capture switch on (the defaults), delivery fast for the test.
-const proctorOptions = (fixture: Fixture, submission: Awaited<ReturnType<typeof startSubmission>>) =>
-  optionsFor(fixture, submission, { capture: {}, flushIntervalMs: 300, accessCode: 'letmein' });
 
 describe('silencing techniques, reviewed', () => {
   afterEach(async () => {

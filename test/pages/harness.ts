@@ -40,6 +40,18 @@ const harness = {
       return (error as { code?: string }).code ?? String(error);
     }
   },
+  /** Completes the attempt through the session manager; answers the unsent count, or the error's code. */
+  async complete() {
+    try {
+      const result = await proctor?.complete();
+      return {
+        unsentEvents: result?.unsentEvents ?? null,
+        state: result?.submission?.workflow_state ?? null,
+      };
+    } catch (error) {
+      return { error: (error as { code?: string }).code ?? String(error) };
+    }
+  },
   async stats() {
     const stats = await proctor?.getStats();
     return stats ? { ...stats, lastError: stats.lastError?.code } : null;

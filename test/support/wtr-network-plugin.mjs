@@ -8,18 +8,60 @@ import { setFirefoxNetwork } from './firefox-network.mjs';
 
 const cdpSessions = new WeakMap();
 
-async function cdpFor(session) {
-  const page = session.browser.getPage(session.id);
+// One CDP session per page, with the network domain on.
+async function cdpFor(page, playwright = false) {
   let cdp = cdpSessions.get(page);
   if (!cdp) {
-    cdp =
-      session.browser.type === 'playwright'
-        ? await page.context().newCDPSession(page)
-        : await page.createCDPSession();
+    cdp = playwright ? await page.context().newCDPSession(page) : await page.createCDPSession();
     await cdp.send('Network.enable');
     cdpSessions.set(page, cdp);
   }
   return cdp;
+}
+
+/**
+ * Cuts or throttles `page`'s network for the URLs matching `payload.urlPattern` (`{}` restores it);
+ * in Firefox, takes the page offline through BiDi (firefox-network.mjs).
+ */
+export async function setPageNetwork(page, payload, { firefox = false, playwright = false } = {}) {
+  if (firefox) return setFirefoxNetwork(page, payload);
+  const cdp = await cdpFor(page, playwright);
+  const offline = payload?.offline === true;
+  const latency = payload?.latency ?? 0;
+  const downloadThroughput = payload?.downloadThroughput ?? -1;
+  const uploadThroughput = payload?.uploadThroughput ?? -1;
+  const rules =
+    payload && Object.keys(payload).length > 0
+      ? [
+          {
+            urlPattern: payload.urlPattern ?? '*://*:*/api/*',
+            offline,
+            latency,
+            downloadThroughput,
+            uploadThroughput,
+          },
+        ]
+      : [];
+  await cdp.send('Network.emulateNetworkConditionsByRule', { matchedNetworkConditions: rules });
+  // Keeps navigator.onLine and the online/offline events in step with the emulated state.
+  await cdp.send('Network.overrideNetworkState', {
+    offline,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  return true;
+}
+
+/**
+ * DevTools' request blocking (the Network panel's "Block request URL"), as a student does it: every
+ * request of `page` to a URL matching one of `urls` (`*` wildcards) fails before it leaves, while
+ * the page stays online. `[]` lifts it. Chromium only (CDP).
+ */
+export async function blockPageUrls(page, urls) {
+  const cdp = await cdpFor(page);
+  await cdp.send('Network.setBlockedURLs', { urls });
+  return true;
 }
 
 export function networkPlugin() {
@@ -27,33 +69,10 @@ export function networkPlugin() {
     name: 'quiz-proctor-network',
     async executeCommand({ command, payload, session }) {
       if (command !== 'network') return undefined;
-      if (isFirefox(session)) return setFirefoxNetwork(session.browser.getPage(session.id), payload);
-      const cdp = await cdpFor(session);
-      const offline = payload?.offline === true;
-      const latency = payload?.latency ?? 0;
-      const downloadThroughput = payload?.downloadThroughput ?? -1;
-      const uploadThroughput = payload?.uploadThroughput ?? -1;
-      const rules =
-        payload && Object.keys(payload).length > 0
-          ? [
-              {
-                urlPattern: payload.urlPattern ?? '*://*:*/api/*',
-                offline,
-                latency,
-                downloadThroughput,
-                uploadThroughput,
-              },
-            ]
-          : [];
-      await cdp.send('Network.emulateNetworkConditionsByRule', { matchedNetworkConditions: rules });
-      // Keeps navigator.onLine and the online/offline events in step with the emulated state.
-      await cdp.send('Network.overrideNetworkState', {
-        offline,
-        latency: 0,
-        downloadThroughput: -1,
-        uploadThroughput: -1,
+      return setPageNetwork(session.browser.getPage(session.id), payload, {
+        firefox: isFirefox(session),
+        playwright: session.browser.type === 'playwright',
       });
-      return true;
     },
   };
 }

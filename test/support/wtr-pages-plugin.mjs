@@ -4,6 +4,8 @@
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { throttle } from './cpu-throttle.mjs';
+import { isFirefox } from './engine-of.mjs';
+import { blockPageUrls, setPageNetwork } from './wtr-network-plugin.mjs';
 import { PROBE_SCRIPT } from './sdk-probe.mjs';
 
 const pages = new Map();
@@ -24,6 +26,41 @@ const bundleHarness = () =>
     write: false,
     conditions: ['es2015'],
   }).then((result) => result.outputFiles[0].text));
+
+/**
+ * Pauses `page` in the debugger for `ms`, as a student does from DevTools (pause script execution,
+ * then resume): Debugger.pause stops at the next statement the page runs, so a timer of ours runs
+ * one (the page's own may be minutes apart), and the pause counts only once Debugger.paused says it
+ * was taken. Answers the pause as held, in ms.
+ */
+async function pauseInDebugger(page, ms) {
+  const cdp = await page.createCDPSession();
+  try {
+    const paused = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('tab-pause: the page never paused')), 10_000);
+      cdp.once('Debugger.paused', () => {
+        clearTimeout(timer);
+        resolve(performance.now());
+      });
+    });
+    await cdp.send('Debugger.enable');
+    await page.evaluate(() => {
+      window.__qpTicker = setInterval(() => {
+        window.__qpTicks = (window.__qpTicks ?? 0) + 1;
+      }, 20);
+    });
+    await cdp.send('Debugger.pause');
+    const pausedAt = await paused;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await cdp.send('Debugger.resume');
+    const heldMs = performance.now() - pausedAt;
+    await cdp.send('Debugger.disable');
+    await page.evaluate(() => clearInterval(window.__qpTicker));
+    return Math.round(heldMs);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
 
 export function pagesPlugin() {
   return {
@@ -151,6 +188,16 @@ export function pagesPlugin() {
         case 'tab-front':
           await tab().bringToFront();
           return true;
+        case 'tab-network':
+          // The `network` command for a tab: cut (or restore, `{}`) its network by URL pattern.
+          return setPageNetwork(tab(), payload.conditions ?? {}, { firefox: isFirefox(session) });
+        case 'tab-block':
+          // DevTools' request blocking for a tab (`urls: []` lifts it); Chromium only.
+          if (isFirefox(session)) throw new Error('tab-block needs CDP (Chromium)');
+          return blockPageUrls(tab(), payload.urls);
+        case 'tab-pause':
+          if (isFirefox(session)) throw new Error('tab-pause needs CDP (Chromium)');
+          return pauseInDebugger(tab(), payload.ms);
         case 'tab-close': {
           const page = tab();
           pages.delete(payload.id);
