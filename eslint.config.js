@@ -42,6 +42,14 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    // The class report's command runs in Node (tsconfig.cli.json).
+    files: ['src/cli/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: './tsconfig.cli.json', tsconfigRootDir: import.meta.dirname },
+      globals: globals.node,
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
     rules: {

@@ -55,6 +55,22 @@ export default [
     onwarn,
   },
   {
+    // The class report's command (`npx quiz-proctor report`, package.json "bin"), for Node 20: the
+    // typed client and the reviewer, with Node's types (tsconfig.cli.json), ky from the package's
+    // dependencies.
+    input: 'src/cli/main.ts',
+    external: ['ky', /^node:/],
+    output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.cli.json',
+        noEmitOnError: true,
+        outDir: 'dist',
+      }),
+    ],
+    onwarn,
+  },
+  {
     input: ENTRIES,
     external: [/^rxjs(\/|$)/, 'idb-keyval', 'ky'],
     output: { dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].d.ts' },

@@ -9,6 +9,7 @@ const outputs = [
   'dist/canvas.d.ts',
   'dist/review.js',
   'dist/review.d.ts',
+  'dist/cli.js',
   'dist/quiz-proctor.iife.min.js',
 ];
 for (const file of outputs) {

@@ -4,7 +4,9 @@ import globals from 'globals';
 // The layers of src/, top to bottom (docs/architecture.md): a folder imports only the folders
 // below it. The entries (src/index.ts, src/global.ts) sit above them all. review/ is first because
 // nothing imports it: it is an entry of its own (quiz-proctor/review) with its own rule below.
+// cli/ (the class report's command, for Node) stands beside them with its own rule too.
 export const LAYERS = [
+  'cli',
   'review',
   'theme',
   'proctor',
@@ -56,8 +58,32 @@ const reviewRules = {
   },
 };
 
+/**
+ * cli/ is the class report's command, for Node: it reads Canvas with the typed client and reviews
+ * with review/. It sits beside the page's layers, not above them: none of their code is for Node.
+ */
+const cliRules = {
+  files: ['src/cli/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `(^|/)(${LAYERS.filter((name) => !['review', 'canvas', 'events'].includes(name)).join('|')})/|^(rxjs|idb-keyval)(/|$)`,
+            message:
+              "src/cli/ (Node) uses the typed client (canvas/) and the reviewer (review/) only: none of the page's code.",
+          },
+        ],
+      },
+    ],
+    // A command line, not a page: Node's globals, and it waits on real time (the rate limit).
+    'no-restricted-globals': ['error', 'eval'],
+  },
+};
+
 export const layerRules = [
-  ...LAYERS.filter((layer) => layer !== 'review').map((layer) => {
+  ...LAYERS.filter((layer) => layer !== 'review' && layer !== 'cli').map((layer) => {
     const above = LAYERS.slice(0, LAYERS.indexOf(layer));
     const patterns = [
       {
@@ -77,4 +103,5 @@ export const layerRules = [
     };
   }),
   reviewRules,
+  cliRules,
 ];

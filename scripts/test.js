@@ -75,7 +75,7 @@ const SLOW_FILES = ['test/delivery/**/*.test.ts'];
 
 ensureDependencies();
 build();
-const suites = { node: runNodeTests(['demo/server/test/', 'scripts/test/', 'test/review/']) };
+const suites = { node: runNodeTests(['demo/server/test/', 'scripts/test/', 'test/review/', 'test/cli/']) };
 const chrome = ensureBrowser('chromium');
 if (chrome) {
   suites['browser (chromium)'] = runBrowserTests({ QP_ENGINE: 'chromium', CHROME_PATH: chrome });

@@ -75,3 +75,16 @@ test('review/ uses no page or Node global: it runs in both', async () => {
     ['document', 'process', 'localStorage'],
   );
 });
+
+test('cli/ importing the client and the reviewer passes; the page’s layers or rxjs fail', async () => {
+  const allowed = await layerErrors(
+    'src/cli/run-cli.ts',
+    "import { analyzeAttempt } from '../review/analyze-attempt.js';\nimport { getAll } from '../canvas/core/canvas-list.js';\nexport const x = [analyzeAttempt, getAll];\n",
+  );
+  assert.deepEqual(allowed, []);
+  const errors = await layerErrors(
+    'src/cli/run-cli.ts',
+    "import { createProctor } from '../proctor/create-proctor.js';\nimport { of } from 'rxjs';\nexport const x = [createProctor, of];\n",
+  );
+  assert.equal(errors.length, 2);
+});

@@ -62,6 +62,15 @@ test('quiz-proctor/review resolves to the reviewer alone, importing nothing', as
 
 test('the page IIFE carries none of the reviewer', () => {
   const iife = readFileSync(`${dist}quiz-proctor.iife.min.js`, 'utf8');
-  for (const mark of ['analyzeAttempt', 'ReviewInputError', 'events_missing', 'storage_reset'])
+  // Finding codes only the reviewer writes (storage_reset is also the page's error code of a reset store).
+  for (const mark of ['analyzeAttempt', 'ReviewInputError', 'events_missing', 'heartbeat_gap'])
     assert.equal(iife.includes(mark), false, mark);
+});
+
+test('the package has the report command as its bin, for Node, with none of the page', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  assert.deepEqual(pkg.bin, { 'quiz-proctor': './dist/cli.js' });
+  const cli = readFileSync(`${dist}cli.js`, 'utf8');
+  assert.match(cli, /^#!\/usr\/bin\/env node\n/);
+  for (const mark of ['idb-keyval', 'rxjs', 'createProctor']) assert.equal(cli.includes(mark), false, mark);
 });

@@ -7,7 +7,7 @@ import type { Id } from './id.js';
 export interface CanvasClientOptions {
   /**
    * Where Canvas is; a path prefix (`https://host/canvas`) is kept. A relative URL resolves against
-   * the page's `document.baseURI`.
+   * the page's `document.baseURI`; outside a browser it must be absolute.
    * @default the origin of `document.baseURI`
    */
   baseUrl?: string;
@@ -54,7 +54,12 @@ export function createCanvasClient(options?: CanvasClientOptions): CanvasClient;
 export function createCanvasClient(options: CanvasClientOptions = {}): CanvasClient {
   // The page's base, not location: a srcdoc iframe's location is `about:srcdoc` and a <base href>
   // moves it. The default, `/`, is the base's origin.
-  const base = new URL(options.baseUrl ?? '/', document.baseURI);
+  // Outside a browser (Node: the class report) there is no page to resolve against, so baseUrl
+  // must be absolute there (URL throws a TypeError otherwise).
+  const base = new URL(
+    options.baseUrl ?? '/',
+    typeof document === 'undefined' ? undefined : document.baseURI,
+  );
   const baseUrl = base.href.endsWith('/') ? base.href : `${base.href}/`;
   const auth = options.auth ?? { type: 'session' };
   const getAuth = typeof auth === 'function' ? auth : () => auth;
