@@ -3,7 +3,8 @@
 // set up) costs milliseconds on a slow machine; a function that is never called is only pre-parsed.
 // So the bundle becomes the body of `load`, which runs at once only where the file has work to do
 // (a script tag with data attributes, or a page whose ENV names a quiz submission's events URL, which
-// Canvas sets on quiz pages only: src/theme/start-theme.ts makes the full decision); elsewhere
+// Canvas sets on quiz pages only, or the teacher's log page's `events_url`: src/theme/start-theme.ts
+// makes the full decision); elsewhere
 // `QuizProctor` is an object whose properties load the bundle when first read, so an app calling
 // `QuizProctor.createProctor(…)` later never sees a difference.
 //
@@ -23,7 +24,7 @@ var script = typeof document === 'undefined' ? null : document.currentScript;
 var data = script && script.dataset;
 var env = typeof window === 'undefined' ? undefined : window.ENV;
 if ((data && (data.courseId !== undefined || data.quizId !== undefined)) ||
-    (env && typeof env.QUIZ_SUBMISSION_EVENTS_URL === 'string')) return get();
+    (env && (typeof env.QUIZ_SUBMISSION_EVENTS_URL === 'string' || typeof env.events_url === 'string'))) return get();
 var lazy = {};
 ${names}.forEach(function (name) {
   Object.defineProperty(lazy, name, { enumerable: true, get: function () { return get()[name]; } });

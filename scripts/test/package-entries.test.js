@@ -74,3 +74,9 @@ test('the package has the report command as its bin, for Node, with none of the 
   assert.match(cli, /^#!\/usr\/bin\/env node\n/);
   for (const mark of ['idb-keyval', 'rxjs', 'createProctor']) assert.equal(cli.includes(mark), false, mark);
 });
+
+test("the SDK's version constant is package.json's (the theme's default review file URL names it)", () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const source = readFileSync(new URL('../../src/util/sdk-version.ts', import.meta.url), 'utf8');
+  assert.match(source, new RegExp(`SDK_VERSION = '${pkg.version.replaceAll('.', '\\.')}'`));
+});

@@ -7,6 +7,9 @@ export interface CanvasEnv {
   QUIZ_SUBMISSION_EVENTS_URL?: unknown;
   /** `true` only on a teacher's preview. */
   IS_PREVIEW?: unknown;
+  /** The teacher's quiz log page (§4): the attempt's events and its submission, absolute API URLs. */
+  events_url?: unknown;
+  submission_url?: unknown;
 }
 
 /** The page's `ENV`, or undefined when it has none (a page Canvas did not render). */

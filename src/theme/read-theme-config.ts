@@ -3,6 +3,7 @@ import { ConfigError } from '../errors/config-error.js';
 import type { ProctorOptions } from '../proctor/proctor-options.js';
 import { normalizeOptions } from '../proctor/normalize-options.js';
 import { DEFAULTS } from '../proctor/resolved-options.js';
+import { SDK_VERSION } from '../util/sdk-version.js';
 
 /** The global a school sets at the top of its theme file, before the SDK (docs/canvas-theme.md). */
 export const THEME_CONFIG_GLOBAL = 'QUIZ_PROCTOR_CONFIG';
@@ -25,12 +26,21 @@ export interface ThemeConfig extends Pick<
   enabled?: boolean;
   /** Proctor only these courses' quizzes. @default every course */
   courses?: (string | number)[];
+  /**
+   * Where the teacher's log page loads the review panel's code from; `false`: no panel.
+   * @default this version's file on jsDelivr ({@link DEFAULT_REVIEW_SCRIPT_URL})
+   */
+  reviewScriptUrl?: string | false;
 }
+
+/** The review file of this very version, where the npm registry's CDN serves it. */
+export const DEFAULT_REVIEW_SCRIPT_URL = `https://cdn.jsdelivr.net/npm/quiz-proctor@${SDK_VERSION}/dist/quiz-proctor-review.iife.min.js`;
 
 /** The settings after validation: what the theme passes to every proctor it starts. */
 export interface ThemeSettings {
   enabled: boolean;
   courses: string[] | undefined;
+  reviewScriptUrl: string | false;
   /** Options for `createProctor`, without the ids the page gives. */
   options: Omit<ProctorOptions, 'courseId' | 'quizId'>;
 }
@@ -57,13 +67,14 @@ function checkCapture(capture: unknown): void {
  * {@link ConfigError} naming the setting as the school wrote it.
  */
 export function readThemeConfig(value: unknown): ThemeSettings {
-  if (value === undefined) return { enabled: true, courses: undefined, options: {} };
+  if (value === undefined)
+    return { enabled: true, courses: undefined, reviewScriptUrl: DEFAULT_REVIEW_SCRIPT_URL, options: {} };
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new ConfigError(THEME_CONFIG_GLOBAL, 'must be an object');
   const config = value as Record<string, unknown>;
   const options: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(config)) {
-    if (key === 'enabled' || key === 'courses') continue;
+    if (key === 'enabled' || key === 'courses' || key === 'reviewScriptUrl') continue;
     if (!PASSED_ON.has(key)) throw new ConfigError(setting(key), 'is not a setting');
     options[key] = entry;
   }
@@ -76,6 +87,12 @@ export function readThemeConfig(value: unknown): ThemeSettings {
       throw new ConfigError(setting('courses'), 'must be an array of Canvas course ids');
     courses = list.map(String);
   }
+  const reviewScriptUrl = config.reviewScriptUrl ?? DEFAULT_REVIEW_SCRIPT_URL;
+  if (
+    reviewScriptUrl !== false &&
+    (typeof reviewScriptUrl !== 'string' || !/^https?:\/\/[^/]/i.test(reviewScriptUrl))
+  )
+    throw new ConfigError(setting('reviewScriptUrl'), 'must be an http(s) URL or false');
   if (options.capture !== undefined) checkCapture(options.capture);
   try {
     // The same checks as every proctor's options, with ids that are always valid.
@@ -85,5 +102,5 @@ export function readThemeConfig(value: unknown): ThemeSettings {
       throw new ConfigError(setting(error.option), error.message.replace(/^[^`]*`[^`]*` /, ''));
     throw error;
   }
-  return { enabled: config.enabled !== false, courses, options };
+  return { enabled: config.enabled !== false, courses, reviewScriptUrl, options };
 }

@@ -14,6 +14,7 @@ import { defaultDeps } from '../proctor/proctor-deps.js';
 import type { CanvasTypes, ProctorOptions } from '../proctor/proctor-options.js';
 import type { ResolvedOptions } from '../proctor/resolved-options.js';
 import { readThemeConfig, THEME_CONFIG_GLOBAL, type ThemeSettings } from './read-theme-config.js';
+import { mountReviewLoader, readLogPage } from './mount-review-loader.js';
 import { whenCanvasReady } from './when-canvas-ready.js';
 
 // Set on the window by the first copy: a school whose sub-accounts each upload the SDK gets one start.
@@ -72,6 +73,16 @@ export function startTheme(win: Window, script: HTMLOrSVGScriptElement | null): 
     if (w[STARTED]) return result;
     w[STARTED] = true;
     const settings = readThemeConfig(w[THEME_CONFIG_GLOBAL]);
+    const logPage = settings.enabled ? readLogPage(win) : undefined;
+    if (logPage) {
+      const { reviewScriptUrl } = settings;
+      const course = /^\/courses\/(\d+)\//.exec(win.location.pathname)?.[1] ?? '';
+      if (reviewScriptUrl !== false && (!settings.courses || settings.courses.includes(course)))
+        whenDomReady(win.document, () => {
+          mountReviewLoader(win, logPage, reviewScriptUrl);
+        });
+      return result;
+    }
     // Every page but a quiz page with the student's submission stops here.
     if (!settings.enabled || typeof canvasEnv(win)?.QUIZ_SUBMISSION_EVENTS_URL !== 'string') return result;
     const early = beforeCanvasPageCode(win.document, script);
@@ -82,13 +93,16 @@ export function startTheme(win: Window, script: HTMLOrSVGScriptElement | null): 
         say(error);
       }
     };
-    if (win.document.readyState === 'loading')
-      win.document.addEventListener('DOMContentLoaded', begin, { once: true });
-    else begin();
+    whenDomReady(win.document, begin);
   } catch (error) {
     say(error);
   }
   return result;
+}
+
+function whenDomReady(doc: Document, run: () => void): void {
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
 }
 
 function startOnQuizPage(

@@ -1,9 +1,25 @@
 import { expect } from '@esm-bundle/chai';
-import { readThemeConfig } from '../../src/theme/read-theme-config.js';
+import { DEFAULT_REVIEW_SCRIPT_URL, readThemeConfig } from '../../src/theme/read-theme-config.js';
 
 describe("a school's theme settings", () => {
   it('defaults to proctoring every course with the defaults', () => {
-    expect(readThemeConfig(undefined)).to.deep.equal({ enabled: true, courses: undefined, options: {} });
+    expect(readThemeConfig(undefined)).to.deep.equal({
+      enabled: true,
+      courses: undefined,
+      reviewScriptUrl: DEFAULT_REVIEW_SCRIPT_URL,
+      options: {},
+    });
+    expect(DEFAULT_REVIEW_SCRIPT_URL).to.match(
+      /^https:\/\/cdn\.jsdelivr\.net\/npm\/quiz-proctor@\d+\.\d+\.\d+\/dist\/quiz-proctor-review\.iife\.min\.js$/,
+    );
+  });
+
+  it('takes the review file from where the school hosts it, or no review panel', () => {
+    expect(
+      readThemeConfig({ reviewScriptUrl: 'https://cdn.school.edu/qp/review.js' }).reviewScriptUrl,
+    ).to.equal('https://cdn.school.edu/qp/review.js');
+    expect(readThemeConfig({ reviewScriptUrl: false }).reviewScriptUrl).to.equal(false);
+    expect(readThemeConfig({ reviewScriptUrl: false }).options).to.deep.equal({});
   });
 
   it('passes the settings on and reads the courses as ids', () => {
@@ -40,6 +56,11 @@ describe("a school's theme settings", () => {
       [{ flushIntervalMs: -1 }, /`QUIZ_PROCTOR_CONFIG.flushIntervalMs` must be a positive integer/],
       [{ enabled: 'false' }, /`QUIZ_PROCTOR_CONFIG.enabled` must be true or false/],
       [{ eventsUrl: '/x' }, /`QUIZ_PROCTOR_CONFIG.eventsUrl` is not a setting/],
+      [
+        { reviewScriptUrl: 'review.js' },
+        /`QUIZ_PROCTOR_CONFIG.reviewScriptUrl` must be an http\(s\) URL or false/,
+      ],
+      [{ reviewScriptUrl: true }, /`QUIZ_PROCTOR_CONFIG.reviewScriptUrl`/],
     ];
     for (const [config, message] of cases) expect(() => readThemeConfig(config)).to.throw(message);
     // Once: the proctor's own name of the option is not repeated after the school's.

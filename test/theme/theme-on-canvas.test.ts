@@ -134,11 +134,13 @@ describe('the theme file on Canvas pages', () => {
     expect(await tab.eval('QuizProctor.autoProctor() ?? null')).to.equal(null);
   });
 
-  it("leaves every other page alone: a course's home, the teacher's log, the quiz page with nothing left", async () => {
+  it("leaves every other page alone: a course's home, the teacher's log without a review panel, the quiz page with nothing left", async () => {
     const fixture = await createFixture({ accessCode: null });
     const submission = await startSubmission(fixture);
     const home = await openPageAs(fixture.student.id, `/courses/${fixture.courseId}`, { probe: true });
     await expectUntouched(home);
+    // The log page gets the review panel unless the school turned it off.
+    await useThemeFile(themeFileUrl({ reviewScriptUrl: false }));
     const log = await openPageAs(
       fixture.teacher.id,
       `${quizPath(fixture)}/submissions/${submission.id}/log`,
@@ -146,6 +148,8 @@ describe('the theme file on Canvas pages', () => {
     );
     expect(await log.eval('typeof ENV.events_url')).to.equal('string');
     await expectUntouched(log);
+    expect(await log.eval('document.querySelector("[data-quiz-proctor-review]") === null')).to.equal(true);
+    await useThemeFile(themeFileUrl());
     // The quiz page of a student with a submission lists its stores (none) and stops: no request.
     const quiz = await openPageAs(fixture.student.id, quizPath(fixture), { probe: true });
     await eventually(
