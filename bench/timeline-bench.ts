@@ -3,6 +3,8 @@
 // floor in the same page: as many plain rows (a div of five spans each, unstyled), each with the text of
 // an event's row.
 import { mountTimeline, renderTimeline } from '../src/review/index.js';
+import { buildTimeline } from '../src/review/timeline/build-timeline.js';
+import { renderModel } from '../src/review/timeline/render-timeline.js';
 import { largeAttempt } from '../test/review-timeline/large-attempt.js';
 
 declare global {
@@ -16,8 +18,14 @@ declare global {
 export interface TimelineBenchResult {
   /** mountTimeline of `count` events, then a layout: what the reviewer waits for, ms per round. */
   mount: number[];
-  /** renderTimeline alone (analyze + the HTML string), ms per round. */
+  /** renderTimeline alone (analyze + the whole string, every row: a report's file), ms per round. */
   render: number[];
+  /** mountTimeline's steps, taken apart in one more run per round: analyze and model, the HTML
+   * string (rows left to fill), innerHTML, the layout. */
+  build: number[];
+  html: number[];
+  parse: number[];
+  layout: number[];
   /** innerHTML of `count` plain rows of an event's text, then a layout, ms per round. */
   floor: number[];
   /** mountTimeline of 100 events, then a layout, ms per round. */
@@ -51,20 +59,54 @@ window.mountTimeline = mountTimeline;
 window.runTimelineBench = (count, rounds) => {
   const big = largeAttempt(count);
   const tiny = largeAttempt(100);
-  const result: TimelineBenchResult = { mount: [], render: [], floor: [], small: [], htmlBytes: 0, items: 0 };
+  const result: TimelineBenchResult = {
+    mount: [],
+    render: [],
+    build: [],
+    html: [],
+    parse: [],
+    layout: [],
+    floor: [],
+    small: [],
+    htmlBytes: 0,
+    items: 0,
+  };
   // Round 0 warms the code up and is not counted; the variants rotate so drift falls on each.
   for (let round = 0; round <= rounds; round += 1) {
-    const runs: [keyof TimelineBenchResult & ('mount' | 'render' | 'floor' | 'small'), () => void][] = [
+    const runs: ['mount' | 'render' | 'floor' | 'small' | 'steps', () => void][] = [
       ['mount', () => mountTimeline(host, big)],
       ['render', () => void (result.htmlBytes = renderTimeline(big).length)],
       ['floor', () => (host.innerHTML = plainRows(count))],
       ['small', () => mountTimeline(host, tiny)],
+      [
+        'steps',
+        () => {
+          steps(round > 0);
+        },
+      ],
     ];
-    for (const [name, run] of [...runs.slice(round % 4), ...runs.slice(0, round % 4)]) {
+    for (const [name, run] of [...runs.slice(round % runs.length), ...runs.slice(0, round % runs.length)]) {
       host.replaceChildren();
       const ms = timed(run);
-      if (round > 0) result[name].push(ms);
+      if (round > 0 && name !== 'steps') result[name].push(ms);
     }
+  }
+  // The same work as mountTimeline's, step by step (its listeners aside).
+  function steps(keep: boolean) {
+    let started = performance.now();
+    const lap = (into: number[]) => {
+      const now = performance.now();
+      if (keep) into.push(now - started);
+      started = now;
+    };
+    const model = buildTimeline(big);
+    lap(result.build);
+    const html = renderModel(model, false);
+    lap(result.html);
+    host.innerHTML = html;
+    lap(result.parse);
+    host.getBoundingClientRect();
+    lap(result.layout);
   }
   mountTimeline(host, big);
   result.items = host.querySelectorAll('.qp-item').length;

@@ -6,6 +6,7 @@
 //                                                        (bench/README.md, "Timeline benchmark")
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { fmt, median, table } from './bench-kit.js';
@@ -50,6 +51,7 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
+const loadAtStart = loadavg()[0];
 const { browser } = await launchBenchBrowser('chromium');
 try {
   const page = await browser.newPage();
@@ -60,6 +62,9 @@ try {
   const floor = median(result.floor);
   const figure = (name, values) => [name, fmt(median(values), 1), fmt(median(values) / floor, 2) + '×'];
   console.log(
+    `${String(cpus().length)} cores, load average ${fmt(loadAtStart, 2)} at start, ${fmt(loadavg()[0], 2)} at end`,
+  );
+  console.log(
     `Attempt timeline, ${String(count)} events (${String(rounds)} rounds after a warm-up, medians; ${String(result.items)} focusable marks, ${fmt(result.htmlBytes / 1024, 0)} KiB of HTML)\n`,
   );
   console.log(
@@ -67,7 +72,11 @@ try {
       ['figure', 'ms', 'against the floor'],
       [
         figure(`mountTimeline, ${String(count)} events, laid out`, result.mount),
-        figure('of which renderTimeline (analyze + HTML string)', result.render),
+        figure('  its steps: analyze and build the model', result.build),
+        figure('  the HTML string (rows left to fill)', result.html),
+        figure('  innerHTML (parse: SVG, totals, first 100 rows)', result.parse),
+        figure('  style and layout', result.layout),
+        figure('renderTimeline alone (the whole string, every row)', result.render),
         figure(`floor: ${String(count)} plain rows of text, laid out`, result.floor),
         figure('mountTimeline, 100 events, laid out', result.small),
       ],

@@ -9,10 +9,7 @@ const focused = () => document.activeElement;
 const rowsShown = (host: HTMLElement) => [...host.querySelectorAll('.qp-chunk > .qp-row')];
 
 describe('the mounted timeline', () => {
-  afterEach(async () => {
-    unmount();
-    await emulateMedia({ media: 'screen' }).catch(() => undefined);
-  });
+  afterEach(unmount);
 
   it('moves between marks with the arrow keys (one tab stop) and shows the focused event', async () => {
     const host = mount(await fixture('clean-attempt'));
@@ -120,8 +117,12 @@ describe('the mounted timeline', () => {
     // An A4 page less 10 mm margins, at 96 px to the inch: 190 × 277 mm.
     const host = mount(await fixture('clean-attempt'), 718);
     await emulateMedia({ media: 'print' });
-    expect(getComputedStyle(host.querySelector('.qp-events') as Element).display).to.equal('none');
-    expect(host.getBoundingClientRect().height).to.be.below(1047);
+    try {
+      expect(getComputedStyle(host.querySelector('.qp-events') as Element).display).to.equal('none');
+      expect(host.getBoundingClientRect().height).to.be.below(1047);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
     expect(host.querySelector('style')?.textContent)
       .to.include('@page{size:A4')
       .and.include('forced-colors:active');

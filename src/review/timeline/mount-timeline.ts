@@ -47,10 +47,13 @@ export function mountTimeline(
     throw new Error('quiz-proctor: the timeline did not render');
   select.parentElement?.removeAttribute('hidden');
   const xOf = (item: Element) => Number(item.getAttribute('data-x'));
-  // Each lane's items in time order: the moves of the arrow keys.
-  const lanes = [...svg.querySelectorAll('.qp-lane')]
-    .map((lane) => [...lane.querySelectorAll('.qp-item')].sort((a, b) => xOf(a) - xOf(b)))
-    .filter((items) => items.length > 0);
+  // Each lane's items in time order: the moves of the arrow keys, read at the first key (the
+  // renderer wrote them in that order), not at mount, where a long attempt waits for every moment.
+  let laneItems: Element[][] | undefined;
+  const lanesOf = () =>
+    (laneItems ??= [...svg.querySelectorAll('.qp-lane')]
+      .map((lane) => [...lane.querySelectorAll('.qp-item')])
+      .filter((items) => items.length > 0));
 
   let shown: readonly TimelineRow[] = model.rows;
   const fill = (chunk: Element) => {
@@ -72,16 +75,15 @@ export function mountTimeline(
         { rootMargin: AHEAD },
       )
     : undefined;
-  const showRows = () => {
-    body.innerHTML = renderChunks(shown, model.startMs, false);
-    const chunks = [...body.children];
-    // The first chunk at once: a short attempt's whole list, and the top of a long one.
-    chunks.forEach((chunk, i) => {
-      if (i === 0 || !observer) fill(chunk);
+  // The first chunk at once (a short attempt's whole list, the top of a long one), the rest as
+  // they come near the screen.
+  const watchChunks = () => {
+    [...body.children].forEach((chunk, index) => {
+      if (index === 0 || !observer) fill(chunk);
       else observer.observe(chunk);
     });
   };
-  showRows();
+  watchChunks();
 
   let current: Element | null = null;
   const show = (item: Element) => {
@@ -106,6 +108,7 @@ export function mountTimeline(
     const item = target(event.target);
     const key = (event as KeyboardEvent).key;
     if (!item) return;
+    const lanes = lanesOf();
     const laneIndex = lanes.findIndex((items) => items.includes(item));
     const lane = lanes[laneIndex] ?? [];
     const at = lane.indexOf(item);
@@ -134,7 +137,8 @@ export function mountTimeline(
   const onFilter = () => {
     observer?.disconnect();
     shown = select.value === '' ? model.rows : model.rows.filter((row) => row.event.type === select.value);
-    showRows();
+    body.innerHTML = renderChunks(shown, model.startMs, false);
+    watchChunks();
   };
   const listeners: [Element, string, (event: Event) => void][] = [
     [svg, 'keydown', onKey],

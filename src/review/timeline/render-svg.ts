@@ -74,13 +74,18 @@ function renderBadges(
   x: (ms: number) => number,
   elapsed: (ms: number) => string,
 ): string {
-  const placed = badges.filter((badge): badge is TimelineBadge & { ms: number } => badge.ms !== null);
+  const placed = badges
+    .filter((badge): badge is TimelineBadge & { ms: number } => badge.ms !== null)
+    // In time order, as every lane: the arrow keys follow the document's order.
+    .sort((a, b) => a.ms - b.ms);
   const unplaced = badges.length - placed.length;
-  const { y, open } = laneFrame(
-    'findings',
-    unplaced > 0 ? `Findings (${String(unplaced)} untimed)` : 'Findings',
-    0,
-  );
+  const { y, open } = laneFrame('findings', 'Findings', 0);
+  // Findings with no moment at all (events that never arrived, heartbeats never sent) are said
+  // where the badges would be, not placed anywhere.
+  const untimed =
+    unplaced === 0
+      ? ''
+      : `<text x="${String(LAYOUT.plotX + 4)}" y="${String(y + 3.5)}" class="qp-untimed">${String(unplaced)} without a moment in the log: see Findings above</text>`;
   const marks = placed.map((badge) => {
     const { code, severity } = badge.finding;
     const when = `${badge.byReceived ? 'stored by Canvas at' : 'at'} ${elapsed(badge.ms)}`;
@@ -97,7 +102,7 @@ function renderBadges(
       shape,
     ).replace('<g ', `<g data-code="${escapeHtml(code)}" data-ms="${String(badge.ms)}" `);
   });
-  return `${open}${marks.join('')}</g>`;
+  return `${open}${untimed}${marks.join('')}</g>`;
 }
 
 /** What every lane is drawn with: the model, its scale, its clock and the view's id prefix. */

@@ -22,6 +22,7 @@ export const TIMELINE_STYLE = `
 .qp-review .qp-lane-label{fill:#1b1b1b}
 .qp-review .qp-grid{stroke:#d0d4da;stroke-width:.5}
 .qp-review .qp-axis text{fill:#444}
+.qp-review .qp-untimed{fill:#444;font-style:italic}
 .qp-review .qp-item{cursor:pointer;outline:none}
 .qp-review .qp-item:focus-visible,.qp-review .qp-item.qp-current{stroke:#000;stroke-width:2}
 .qp-review .qp-item:focus-visible .qp-bar,.qp-review .qp-item.qp-current .qp-bar{stroke-width:2}
@@ -54,7 +55,7 @@ export const TIMELINE_STYLE = `
 .qp-review .qp-events code{word-break:break-all}
 @media (forced-colors:active){
 .qp-review .qp-lane:nth-child(even) .qp-lane-bg{fill:Canvas}
-.qp-review .qp-lane-label,.qp-review .qp-axis text,.qp-review .qp-span-label{fill:CanvasText;stroke:Canvas}
+.qp-review .qp-lane-label,.qp-review .qp-axis text,.qp-review .qp-span-label,.qp-review .qp-untimed{fill:CanvasText;stroke:Canvas}
 .qp-review .qp-grid{stroke:GrayText}
 .qp-review .qp-mark,.qp-review .qp-badge{fill:CanvasText;stroke:CanvasText}
 .qp-review .qp-mark .qp-glyph-letter,.qp-review .qp-badge .qp-glyph-letter,.qp-review .qp-hollow{fill:Canvas}
