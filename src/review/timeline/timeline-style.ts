@@ -55,11 +55,12 @@ export const TIMELINE_STYLE = `
 .qp-review .qp-events code{word-break:break-all}
 @media (forced-colors:active){
 .qp-review .qp-lane:nth-child(even) .qp-lane-bg{fill:Canvas}
-.qp-review .qp-lane-label,.qp-review .qp-axis text,.qp-review .qp-span-label,.qp-review .qp-untimed{fill:CanvasText;stroke:Canvas}
+.qp-review .qp-lane-label,.qp-review .qp-axis text,.qp-review .qp-untimed{fill:CanvasText;stroke:none}
+.qp-review .qp-span-label{fill:CanvasText;stroke:Canvas}
 .qp-review .qp-grid{stroke:GrayText}
 .qp-review .qp-mark,.qp-review .qp-badge{fill:CanvasText;stroke:CanvasText}
 .qp-review .qp-mark .qp-glyph-letter,.qp-review .qp-badge .qp-glyph-letter,.qp-review .qp-hollow{fill:Canvas}
-.qp-review .qp-bar,.qp-review .qp-pattern{stroke:CanvasText}
+.qp-review .qp-span .qp-bar,.qp-review pattern[id]{stroke:CanvasText}
 .qp-review pattern[id$="-away"],.qp-review pattern[id$="-fullscreen"]{fill:Canvas}
 .qp-review pattern[id$="-hidden"]{fill:CanvasText}
 .qp-review .qp-item:focus-visible,.qp-review .qp-item.qp-current{stroke:Highlight;stroke-width:3}
