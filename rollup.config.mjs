@@ -71,6 +71,19 @@ export default [
     onwarn,
   },
   {
+    // The reviewer as a script a page can load (global QuizProctorReview: analyzeAttempt,
+    // renderTimeline, mountTimeline): a teacher's page without a bundler. Never in the page IIFE.
+    input: 'src/review/index.ts',
+    output: {
+      file: 'dist/quiz-proctor-review.iife.min.js',
+      format: 'iife',
+      name: 'QuizProctorReview',
+      sourcemap: true,
+    },
+    plugins: [ts(), terser({ ecma: 2020, compress: { passes: 3 } })],
+    onwarn,
+  },
+  {
     input: ENTRIES,
     external: [/^rxjs(\/|$)/, 'idb-keyval', 'ky'],
     output: { dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].d.ts' },

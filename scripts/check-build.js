@@ -1,4 +1,4 @@
-// The build's contract: the outputs below from src/, and the IIFE's size printed every time.
+// The build's contract: the outputs below from src/, and the two IIFEs' sizes printed every time.
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -11,6 +11,7 @@ const outputs = [
   'dist/review.d.ts',
   'dist/cli.js',
   'dist/quiz-proctor.iife.min.js',
+  'dist/quiz-proctor-review.iife.min.js',
 ];
 for (const file of outputs) {
   if (statSync(file, { throwIfNoEntry: false })?.isFile() !== true) {
@@ -18,7 +19,10 @@ for (const file of outputs) {
     process.exit(1);
   }
 }
-const iife = readFileSync('dist/quiz-proctor.iife.min.js');
+const size = (file) => {
+  const bytes = readFileSync(file);
+  return `${bytes.length} B minified, ${gzipSync(bytes, { level: 9 }).length} B gzip`;
+};
 console.log(
-  `built ${outputs.join(', ')}; IIFE ${iife.length} B minified, ${gzipSync(iife, { level: 9 }).length} B gzip`,
+  `built ${outputs.join(', ')}; IIFE ${size('dist/quiz-proctor.iife.min.js')}; review IIFE ${size('dist/quiz-proctor-review.iife.min.js')}`,
 );

@@ -8,7 +8,7 @@ import { findUncountedEvents } from './find-uncounted-events.js';
 import { findSecondTabs } from './find-second-tabs.js';
 import { findStorageResets } from './find-storage-resets.js';
 import { readEvents } from './read-events.js';
-import { ofType } from './review-event.js';
+import { ofType, type ReviewEvent } from './review-event.js';
 import { summarizeDepartures } from './summarize-departures.js';
 import { validateInput } from './validate-input.js';
 
@@ -36,6 +36,18 @@ const DEFAULT_HEARTBEAT_INTERVAL_MS = 15_000;
  * ```
  */
 export function analyzeAttempt(input: AnalyzeAttemptInput): AttemptReview {
+  return reviewAttempt(input).review;
+}
+
+/**
+ * `analyzeAttempt`, with the events it read (checked, copies removed) handed back too: the timeline
+ * draws the very events the figures count, without reading the log a second time.
+ */
+export function reviewAttempt(input: AnalyzeAttemptInput): {
+  review: AttemptReview;
+  events: ReviewEvent[];
+  submission: Record<string, unknown>;
+} {
   const { items, submission } = validateInput(input);
   const read = readEvents(items);
   const { events, duplicates, conflicts } = dedupeEvents(read.events);
@@ -62,7 +74,11 @@ export function analyzeAttempt(input: AnalyzeAttemptInput): AttemptReview {
     ...departureNotes,
     ...missing.notes,
   ];
-  return { summary: { ...departures, ...counts, duplicates, notes }, findings };
+  return {
+    review: { summary: { ...departures, ...counts, duplicates, notes }, findings },
+    events,
+    submission,
+  };
 }
 
 function skippedNotes(skipped: readonly string[]): string[] {

@@ -2,6 +2,8 @@
 // page, and nothing of the page's code is here: it stands alone (docs/review.md).
 
 export { analyzeAttempt } from './analyze-attempt.js';
+export { renderTimeline } from './timeline/render-timeline.js';
+export { mountTimeline, type MountedTimeline } from './timeline/mount-timeline.js';
 export type { AnalyzeAttemptInput, RetrievedEvent, ReviewedSubmission } from './analyze-attempt-input.js';
 export type {
   AttemptReview,
