@@ -72,15 +72,16 @@ export default [
   },
   {
     // The reviewer as a script a page can load (global QuizProctorReview: analyzeAttempt,
-    // renderTimeline, mountTimeline): a teacher's page without a bundler. Never in the page IIFE.
-    input: 'src/review/index.ts',
+    // renderTimeline, mountTimeline, and mountLogPage for the theme file's panel on Canvas's log page,
+    // with the typed client and ky): a teacher's page without a bundler. Never in the page IIFE.
+    input: 'src/review-page/index.ts',
     output: {
       file: 'dist/quiz-proctor-review.iife.min.js',
       format: 'iife',
       name: 'QuizProctorReview',
       sourcemap: true,
     },
-    plugins: [ts(), terser({ ecma: 2020, compress: { passes: 3 } })],
+    plugins: [resolve({ browser: true }), ts(), terser({ ecma: 2020, compress: { passes: 3 } })],
     onwarn,
   },
   {

@@ -7,6 +7,7 @@ import globals from 'globals';
 // cli/ (the class report's command, for Node) stands beside them with its own rule too.
 export const LAYERS = [
   'cli',
+  'review-page',
   'review',
   'theme',
   'proctor',
@@ -82,8 +83,27 @@ const cliRules = {
   },
 };
 
+/** review-page/ is the review file's panel on Canvas's log page: the client and the reviewer, in a page. */
+const reviewPageRules = {
+  files: ['src/review-page/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `(^|/)(${LAYERS.filter((name) => !['review', 'canvas', 'events', 'review-page'].includes(name)).join('|')})/|^(rxjs|idb-keyval)(/|$)`,
+            message:
+              "src/review-page/ (teachers' pages) uses the typed client and the reviewer only: none of the student page's code.",
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export const layerRules = [
-  ...LAYERS.filter((layer) => layer !== 'review' && layer !== 'cli').map((layer) => {
+  ...LAYERS.filter((layer) => !['review', 'cli', 'review-page'].includes(layer)).map((layer) => {
     const above = LAYERS.slice(0, LAYERS.indexOf(layer));
     const patterns = [
       {
@@ -104,4 +124,5 @@ export const layerRules = [
   }),
   reviewRules,
   cliRules,
+  reviewPageRules,
 ];
