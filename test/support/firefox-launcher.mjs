@@ -14,6 +14,10 @@ const PREFS = {
   print_printer: 'Mozilla Save to PDF',
   'print.printer_Mozilla_Save_to_PDF.print_to_file': true,
   'print.printer_Mozilla_Save_to_PDF.print_to_filename': join(tmpdir(), 'quiz-proctor-test-print.pdf'),
+  // Firefox ESR 140 takes a tab offline only through a test-only add-on that runs in the parent
+  // process (firefox-tab-offline.mjs): an unsigned WebExtension experiment, which Debian's build
+  // loads once this is on. Firefox 153 never installs it.
+  'extensions.experiments.enabled': true,
 };
 
 class FirefoxLauncher extends ChromeLauncher {
