@@ -69,6 +69,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, window: 'readonly' } },
   },
   {
+    // The test-only Firefox add-on (test/support/firefox-tab-offline.mjs): its background page, and
+    // its experiment's script that Firefox loads as a classic script in the parent process.
+    files: ['test/support/firefox-offline-addon/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, ...globals.webextensions } },
+  },
+  {
     // Browser scripts: the demo's pages, and the emulator's stand-ins for Canvas's page JavaScript.
     files: ['demo/public/**/*.js', 'demo/server/pages/public/**/*.js', 'bench/**/*.js'],
     ignores: ['bench/run.js'],

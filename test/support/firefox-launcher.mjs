@@ -14,6 +14,10 @@ const PREFS = {
   print_printer: 'Mozilla Save to PDF',
   'print.printer_Mozilla_Save_to_PDF.print_to_file': true,
   'print.printer_Mozilla_Save_to_PDF.print_to_filename': join(tmpdir(), 'quiz-proctor-test-print.pdf'),
+  // Firefox ESR 140 takes a tab offline only through a test-only add-on that runs in the parent
+  // process (firefox-tab-offline.mjs): an unsigned WebExtension experiment, which Debian's build
+  // loads once this is on. Firefox 153 never installs it.
+  'extensions.experiments.enabled': true,
 };
 
 class FirefoxLauncher extends ChromeLauncher {
@@ -31,7 +35,10 @@ class FirefoxLauncher extends ChromeLauncher {
 // The runner sizes each page with puppeteer's setViewport, which over BiDi also sends
 // `emulation.setScreenOrientationOverride`: Debian bookworm's Firefox ESR 140.12.0 answers
 // "unknown command", and the whole file failed before its first test. The viewport itself is set
-// by the command sent beside it, so only that refusal is let through.
+// by the command sent beside it, so only that refusal is let through. puppeteer awaits the two
+// together, so the refusal came back before the resize was done, and the next test could start in
+// the old size (question-views saw a question of the taller viewport): the viewport command is sent
+// again and awaited, as Firefox answers it only once the page has the new size.
 async function newPage(context) {
   const page = await context.newPage();
   const setViewport = page.setViewport.bind(page);
@@ -41,6 +48,11 @@ async function newPage(context) {
     } catch (error) {
       if (!String(error?.message).includes('unknown command emulation.setScreenOrientationOverride'))
         throw error;
+      await page.mainFrame().browsingContext.setViewport({
+        viewport:
+          viewport?.width && viewport?.height ? { width: viewport.width, height: viewport.height } : null,
+        devicePixelRatio: viewport?.deviceScaleFactor || null,
+      });
     }
   };
   return page;
