@@ -4,8 +4,12 @@ const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '
 export const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
 /** A whole page. No inline script or style: the demo runs under a strict CSP, as quiz pages may. */
-export function page({ title, body, scripts = [], bodyAttributes = '' }) {
-  const tags = scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n    ');
+export function page({ title, body, scripts = [], modules = [], bodyAttributes = '' }) {
+  // Deferred scripts and modules run in this order once the page is parsed: scripts first.
+  const tags = [
+    ...scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`),
+    ...modules.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`),
+  ].join('\n    ');
   return `<!doctype html>
 <html lang="en">
   <head>

@@ -3,12 +3,19 @@ import { escapeHtml, page } from './html.js';
 export function renderLogPage({ course, quiz, teacherToken }) {
   return page({
     title: `Evidence for ${quiz.title}`,
-    scripts: ['/demo/teacher.js'],
+    // The review's script build (global QuizProctorReview), then the page's modules that use it.
+    scripts: ['/dist/quiz-proctor-review.iife.min.js'],
+    modules: ['/demo/teacher.js'],
     // The demo teacher reads the API with the seeded token, so the student's cookie session can
     // stay logged in in the same browser. Never do this with a real token.
-    bodyAttributes: `data-course-id="${course.id}" data-quiz-id="${quiz.id}" data-token="${escapeHtml(teacherToken)}"`,
+    bodyAttributes: `class="wide" data-course-id="${course.id}" data-quiz-id="${quiz.id}" data-token="${escapeHtml(teacherToken)}"`,
     body: `    <header><h1>Evidence: ${escapeHtml(quiz.title)}</h1><p>${escapeHtml(course.name)}, as the teacher</p></header>
     <p id="log_status" role="status">Loading…</p>
+    <h2 id="attempts_title">Attempts</h2>
+    <p class="hint">Newest first, live. Open an attempt to see its timeline below the table.</p>
+    <table id="attempts" class="attempts" aria-labelledby="attempts_title"><thead><tr></tr></thead><tbody></tbody></table>
+    <div id="timeline" class="timeline"></div>
+    <h2>Every event</h2>
     <div id="submissions"></div>`,
   });
 }

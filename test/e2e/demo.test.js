@@ -3,7 +3,7 @@
 // and back, flag a question, and see the evidence on the teacher's page and in SQLite. Then the
 // Canvas-theme mode: Canvas's own quiz pages, the theme file from the second port, Canvas's own
 // quiz log auditing posting beside it, and the teacher's quiz log page.
-/* global document, window */
+/* global document, getComputedStyle, window */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,13 +88,73 @@ test('a student takes the demo quiz and the teacher sees blur, focus and flag ar
   assert.deepEqual(JSON.parse(canvasRows[3].event_data), { flagged: true, questionId: '1' });
 
   const teacher = await browser.newPage();
+  const teacherProblems = watchProblems(teacher);
   await teacher.goto(`${demo.url}/app/courses/${courseId}/quizzes/${quizId}/log`);
   await teacher.waitForFunction(() => document.querySelectorAll('tr.page_blurred').length > 0);
-  const shown = await teacher.$$eval('tbody tr td:nth-child(3)', (cells) =>
+  const shown = await teacher.$$eval('#submissions tbody tr td:nth-child(3)', (cells) =>
     cells.map((cell) => cell.textContent),
   );
   assert.ok(shown.includes('page_focused'));
+  await reviewTheAttempt(teacher, qs);
+  assert.deepEqual(teacherProblems, [], 'no errors on the evidence page (CSP violations would show here)');
 });
+
+/** The evidence page's row of the attempt (one departure, no copy, no second tab), and its timeline. */
+async function reviewTheAttempt(teacher, qs) {
+  const row = `#attempts tr[data-submission-id="${qs.id}"]`;
+  await teacher.waitForSelector(row);
+  const cells = await teacher.$$eval(`#attempts th[scope=col]`, (heads) => heads.map((th) => th.textContent));
+  const values = await teacher.$$eval(`${row} > *`, (tds) => tds.map((td) => td.textContent));
+  const byHeading = Object.fromEntries(cells.map((heading, i) => [heading, values[i]]));
+  assert.equal(byHeading.Student, 'Sam Student, attempt 1');
+  assert.equal(byHeading.State, 'pending_review');
+  assert.equal(byHeading.Departures, '1', 'the one switch away the student made');
+  assert.match(byHeading['Time away'], /^\d+(\.\d)? (ms|s)$/);
+  assert.equal(byHeading['Copies / pastes'], '0 / 0');
+  assert.equal(byHeading['Second tabs'], '0');
+  assert.equal(byHeading.Findings, 'none');
+
+  // By keyboard: the row's button takes the focus and Enter opens the timeline below the table.
+  await teacher.focus(`${row} button`);
+  await teacher.keyboard.press('Enter');
+  await teacher.waitForSelector('#timeline [data-quiz-proctor-review] svg.qp-timeline');
+  const view = await teacher.$eval('#timeline [data-quiz-proctor-review]', (root) => ({
+    expanded: document.activeElement.getAttribute('aria-expanded'),
+    lanes: [...root.querySelectorAll('.qp-lane')].map((lane) => lane.dataset.lane),
+    // The view's own sheet applies under the page's style-src 'self' (no inline <style>).
+    maxWidth: getComputedStyle(root).maxWidth,
+    styleElements: root.querySelectorAll('style').length,
+  }));
+  assert.equal(view.expanded, 'true');
+  assert.ok(view.lanes.includes('focus'), `lanes: ${view.lanes.join(', ')}`);
+  assert.ok(
+    view.lanes.some((lane) => lane.startsWith('question-')),
+    `lanes: ${view.lanes.join(', ')}`,
+  );
+  assert.equal(view.maxWidth, '1100px');
+  assert.equal(view.styleElements, 0);
+
+  // The poll goes on without redrawing what did not change: the same row, the same view, the focus kept.
+  await teacher.evaluate(() => {
+    window.seen = {
+      view: document.querySelector('[data-quiz-proctor-review]'),
+      focus: document.activeElement,
+    };
+  });
+  for (let polls = 0; polls < 2; polls += 1) {
+    const status = await teacher.$eval('#log_status', (el) => el.textContent);
+    await teacher.waitForFunction(
+      (before) => document.getElementById('log_status').textContent !== before,
+      {},
+      status,
+    );
+  }
+  const kept = await teacher.evaluate(() => ({
+    view: window.seen.view.isConnected,
+    focus: document.activeElement === window.seen.focus,
+  }));
+  assert.deepEqual(kept, { view: true, focus: true });
+}
 
 test('the theme file: a config block, then the built IIFE, from another port of the same host', async () => {
   const page = new URL(demo.url);

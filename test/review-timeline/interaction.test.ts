@@ -99,12 +99,18 @@ describe('the mounted timeline', () => {
     const host = document.createElement('div');
     document.body.append(host);
     const { mountTimeline } = await import('../../src/review/index.js');
+    const sheets = document.adoptedStyleSheets.length;
     const view = mountTimeline(host, input);
+    const other = mountTimeline(host.appendChild(document.createElement('div')), input);
+    expect(document.adoptedStyleSheets.length, 'one sheet for both views').to.equal(sheets + 1);
+    other.destroy();
+    expect(document.adoptedStyleSheets.length, 'kept for the view left').to.equal(sheets + 1);
     const item = host.querySelector('.qp-item');
     const details = host.querySelector('.qp-details');
     const before = details?.textContent;
     view.destroy();
     expect(host.childNodes.length).to.equal(0);
+    expect(document.adoptedStyleSheets.length, 'gone with the last view').to.equal(sheets);
     // Its listeners went with it: a focus on a node of the old view shows nothing.
     item?.dispatchEvent(new Event('focusin', { bubbles: true }));
     expect(details?.textContent).to.equal(before);
@@ -123,8 +129,11 @@ describe('the mounted timeline', () => {
     } finally {
       await emulateMedia({ media: 'screen' });
     }
-    expect(host.querySelector('style')?.textContent)
-      .to.include('@page{size:A4')
-      .and.include('forced-colors:active');
+    // The styles come as a sheet the document adopted (no inline style: a page's CSP may refuse it).
+    expect(host.querySelector('style')).to.equal(null);
+    const css = document.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+      .join('\n');
+    expect(css).to.include('@page').and.include('forced-colors: active');
   });
 });

@@ -1,4 +1,5 @@
 import type { AnalyzeAttemptInput } from '../analyze-attempt-input.js';
+import { adoptStyle } from './adopt-style.js';
 import { buildTimeline } from './build-timeline.js';
 import { eventCells } from './event-cells.js';
 import { CHUNK_ROWS, renderChunks, renderEventRows } from './render-events-table.js';
@@ -20,8 +21,10 @@ export interface MountedTimeline {
  * stretch or badge shows its events in the details region (a polite live region); Tab reaches the
  * timeline, then ←/→ move along a lane, ↑/↓ to the nearest item of the lane above or below,
  * Home/End to a lane's ends; the `<select>` filters the events list by type. The list's rows are
- * parsed as they come near the screen, so a long attempt shows at once. Listeners sit on the view's
- * own nodes; `destroy()` removes them and the view.
+ * parsed as they come near the screen, so a long attempt shows at once. No inline style, so a
+ * strict CSP (`style-src 'self'`) lets it draw: its styles come as a sheet adopted by the document
+ * (or shadow root) `element` is in when mounted. Listeners sit on the view's own nodes; `destroy()`
+ * removes them, the view and, with the document's last view, the sheet.
  *
  * @throws {ReviewInputError} as `analyzeAttempt` does, on an input of the wrong shape.
  * @example
@@ -45,6 +48,7 @@ export function mountTimeline(
   const body = root?.querySelector('.qp-body');
   if (!root || !svg || !details || !select || !body)
     throw new Error('quiz-proctor: the timeline did not render');
+  const releaseStyle = adoptStyle(element);
   select.parentElement?.removeAttribute('hidden');
   const xOf = (item: Element) => Number(item.getAttribute('data-x'));
   // Each lane's items in time order: the moves of the arrow keys, read at the first key (the
@@ -76,9 +80,12 @@ export function mountTimeline(
       )
     : undefined;
   // The first chunk at once (a short attempt's whole list, the top of a long one), the rest as
-  // they come near the screen.
+  // they come near the screen. Each chunk's height is set from script: a style attribute in the
+  // HTML would be refused by a page whose CSP allows no inline style.
   const watchChunks = () => {
     [...body.children].forEach((chunk, index) => {
+      const height = chunk.getAttribute('data-height');
+      if (height !== null) (chunk as HTMLElement).style.setProperty('contain-intrinsic-size', height);
       if (index === 0 || !observer) fill(chunk);
       else observer.observe(chunk);
     });
@@ -152,6 +159,7 @@ export function mountTimeline(
       observer?.disconnect();
       for (const [node, type, listener] of listeners) node.removeEventListener(type, listener);
       element.replaceChildren();
+      releaseStyle();
     },
   };
 }

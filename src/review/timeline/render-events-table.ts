@@ -24,8 +24,12 @@ export function renderChunks(rows: readonly TimelineRow[], startMs: number, fill
   const chunks: string[] = [];
   for (let from = 0; from < rows.length; from += CHUNK_ROWS) {
     const slice = rows.slice(from, from + CHUNK_ROWS);
+    const height = `auto ${String(slice.length * ROW_PX)}px`;
+    // Left empty, the chunk gets its height from mountTimeline through the CSSOM, which a page's CSP
+    // allows where it may refuse a style attribute.
+    const size = filled ? `style="contain-intrinsic-size:${height}"` : `data-height="${height}"`;
     chunks.push(
-      `<div role="rowgroup" class="qp-chunk" data-from="${String(from)}" style="contain-intrinsic-size:auto ${String(slice.length * ROW_PX)}px">${filled ? renderEventRows(slice, startMs) : ''}</div>`,
+      `<div role="rowgroup" class="qp-chunk" data-from="${String(from)}" ${size}>${filled ? renderEventRows(slice, startMs) : ''}</div>`,
     );
   }
   return chunks.join('');

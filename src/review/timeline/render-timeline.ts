@@ -34,10 +34,13 @@ export function renderTimeline(input: AnalyzeAttemptInput & { title?: string }):
   return renderModel(buildTimeline(input), true);
 }
 
-/** The view of a built timeline; the events list's rows filled, or left for mountTimeline to fill. */
-export function renderModel(model: TimelineModel, rowsFilled: boolean): string {
+/**
+ * The view of a built timeline: whole (a report), or for mountTimeline, which fills the events
+ * list's rows and brings the styles itself (no inline style: a page's CSP may refuse it).
+ */
+export function renderModel(model: TimelineModel, whole: boolean): string {
   const idPrefix = idPrefixOf(model.title, model.startMs);
   const from = new Date(model.startMs).toISOString();
   const span = `${from}, ${formatDuration(model.endMs - model.startMs)} drawn; times below are since then.`;
-  return `<section class="qp-review" data-quiz-proctor-review data-id-prefix="${escapeHtml(idPrefix)}"><style>${TIMELINE_STYLE}</style><h2>${escapeHtml(model.title)}</h2><p class="qp-span-of">${span}</p>${renderTotals(model.review.summary)}${renderFindings(model)}<h3>Timeline</h3>${renderSvg(model, idPrefix)}<div class="qp-details" id="${escapeHtml(idPrefix)}-details" role="status" aria-live="polite">Point at a mark, or focus one (Tab, then the arrow keys), to see its event.</div>${renderEventsTable(model, idPrefix, rowsFilled)}</section>`;
+  return `<section class="qp-review" data-quiz-proctor-review data-id-prefix="${escapeHtml(idPrefix)}">${whole ? `<style>${TIMELINE_STYLE}</style>` : ''}<h2>${escapeHtml(model.title)}</h2><p class="qp-span-of">${span}</p>${renderTotals(model.review.summary)}${renderFindings(model)}<h3>Timeline</h3>${renderSvg(model, idPrefix)}<div class="qp-details" id="${escapeHtml(idPrefix)}-details" role="status" aria-live="polite">Point at a mark, or focus one (Tab, then the arrow keys), to see its event.</div>${renderEventsTable(model, idPrefix, whole)}</section>`;
 }
