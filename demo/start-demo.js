@@ -28,10 +28,16 @@ function hostnameOf(request) {
  * Resolves { app, url, themeUrl }; app.close() closes both servers.
  */
 export async function startDemo({ dbFile, port = 3000, host = '127.0.0.1', faults = false, themePort }) {
+  // Known once the demo server listens (port 0 picks a free one).
+  let appPort;
   const theme = await startThemeServer({
     host,
     port: themePort ?? (port === 0 ? 0 : port + 1),
     sdkFile: join(root, 'dist/quiz-proctor.iife.min.js'),
+    reviewScriptUrl: (hostname) =>
+      appPort === undefined
+        ? undefined
+        : `http://${hostname}:${appPort}/dist/quiz-proctor-review.iife.min.js`,
   });
   let app;
   try {
@@ -81,6 +87,7 @@ export async function startDemo({ dbFile, port = 3000, host = '127.0.0.1', fault
     if (found) html(reply, renderLogPage({ ...found, teacherToken: app.seedInfo.teacher.token }));
   });
   const address = await app.listen({ port, host });
+  appPort = app.server.address().port;
   const url = address.replace('[::1]', 'localhost');
   const themeUrl = `${new URL(url).protocol}//${new URL(url).hostname}:${theme.port}${THEME_PATH}`;
   return { app, url, themeUrl };

@@ -4,36 +4,41 @@ import { createServer } from 'node:http';
 export const THEME_PATH = '/quiz-proctor-theme.js';
 
 // What a school uploads in Canvas's Theme Editor: its settings, then the SDK's IIFE. The SDK
-// reads the settings (docs/canvas-theme.md); the demo sets none yet.
-const CONFIG_BLOCK = `// quiz-proctor: the school's settings (see docs/canvas-theme.md).
+// reads the settings (docs/canvas-theme.md). The demo school hosts the review file itself (the
+// demo server's /dist/), as a school does that does not load it from jsDelivr.
+const configBlock = (reviewScriptUrl) => `// quiz-proctor: the school's settings (see docs/canvas-theme.md).
 window.QUIZ_PROCTOR_CONFIG = {
-  // The demo school keeps every default.
+  // Every other setting keeps its default.${
+    reviewScriptUrl ? `\n  reviewScriptUrl: ${JSON.stringify(reviewScriptUrl)},` : ''
+  }
 };
 `;
 
 /** The theme file, with the SDK read at request time so a rebuild shows on the next page load. */
-async function themeFile(sdkFile) {
+async function themeFile(sdkFile, reviewScriptUrl) {
   let sdk;
   try {
     sdk = await readFile(sdkFile, 'utf8');
   } catch {
     sdk = `console.error('quiz-proctor: ${sdkFile} is not built; run npm run build');\n`;
   }
-  return `${CONFIG_BLOCK}\n${sdk}`;
+  return `${configBlock(reviewScriptUrl)}\n${sdk}`;
 }
 
 /**
  * A tiny HTTP server standing for Canvas's file store (S3 or a CDN), the other origin that
- * serves Theme Editor JavaScript: GET THEME_PATH and nothing else. Resolves { port, close }.
+ * serves Theme Editor JavaScript: GET THEME_PATH and nothing else. `reviewScriptUrl(hostname)`
+ * gives the review file's URL for the host name the browser used. Resolves { port, close }.
  */
-export async function startThemeServer({ host, port, sdkFile }) {
+export async function startThemeServer({ host, port, sdkFile, reviewScriptUrl = () => undefined }) {
   const server = createServer((request, response) => {
     const path = (request.url ?? '').split('?')[0];
     if (path !== THEME_PATH || (request.method !== 'GET' && request.method !== 'HEAD')) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    themeFile(sdkFile).then((body) => {
+    const hostname = (request.headers.host ?? 'localhost').replace(/:\d+$/, '');
+    themeFile(sdkFile, reviewScriptUrl(hostname)).then((body) => {
       response.writeHead(200, {
         'Content-Type': 'text/javascript; charset=utf-8',
         'Cache-Control': 'no-cache',

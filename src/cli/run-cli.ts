@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { CanvasApiError } from '../canvas/core/canvas-api-error.js';
 import { createCanvasClient } from '../canvas/core/canvas-client.js';
 import { CanvasError } from '../canvas/core/canvas-error.js';
+import { renderTimeline } from '../review/index.js';
 import { CliError } from './cli-error.js';
-import { describeAttempt } from './describe-attempt.js';
 import { honourRateLimit } from './honour-rate-limit.js';
 import { createProgressBar, type ProgressOutput } from './progress-bar.js';
 import { readQuizReport } from './read-quiz-report.js';
@@ -76,7 +76,13 @@ async function report(args: ReportArgs, io: CliIo): Promise<void> {
       ? writeJson(source, attempts)
       : args.format === 'csv'
         ? writeCsv(attempts)
-        : writeHtml(source, attempts, describeAttempt);
+        : writeHtml(source, attempts, ({ events, submission }, title) =>
+            renderTimeline({
+              events: events.map((event) => ({ ...event, event_data: event.event_data ?? null })),
+              submission,
+              title,
+            }),
+          );
   await writeFile(args.out, text);
   const alerted = attempts.filter((a) => a.review.findings.some((f) => f.severity === 'alert')).length;
   io.stdout.write(

@@ -136,6 +136,9 @@ describe('quiz-proctor report', () => {
     const html = await readFile(out, 'utf8');
     assert.ok(html.indexOf('<table>') < html.indexOf('<section class="attempt">'));
     assert.equal((html.match(/<section class="attempt">/g) ?? []).length, 2);
+    // One timeline per attempt, drawn by quiz-proctor/review's renderTimeline.
+    assert.equal((html.match(/<section class="qp-review" data-quiz-proctor-review/g) ?? []).length, 2);
+    assert.match(html, /data-lane="focus"/);
     assert.doesNotMatch(html, /<script>alert/);
   });
 

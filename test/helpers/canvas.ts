@@ -101,6 +101,10 @@ export interface LoggedRequest {
   id: number;
   method: string;
   path: string;
+  /** The query string, without `?`. */
+  query: string;
+  /** The request's X-Requested-With (Canvas's jQuery sends XMLHttpRequest), or null. */
+  requestedWith: string | null;
   status: number | string | null;
   time: number;
   durationMs: number | null;
