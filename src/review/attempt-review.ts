@@ -1,11 +1,14 @@
 /**
  * What a finding is about.
  * - `events_missing` (alert): a page load's numbered events that never reached Canvas, beyond
- *   what the log itself accounts for.
+ *   what the log itself accounts for, or fewer than a page load's last heartbeat counted.
+ * - `heartbeat_gap` (alert): a page load, or the whole attempt, ran without a heartbeat for more
+ *   than twice the interval.
+ * - `tamper_suspected` (alert): the page sampled a departure that no event reported.
+ * - `clock_jump` (notice): a stalled page (`page_stalled`) or a clock that moved between beats.
  * - `second_tab` (notice): a second page of the attempt was open at the same time.
- * - `storage_reset` (notice): a page's storage failed and it kept its events in memory.
- * - `heartbeat_gap`, `tamper_suspected`, `clock_jump`: declared for the heartbeats the page will
- *   record; never returned yet.
+ * - `storage_reset` (notice): a page's store was deleted, reopened or closed under it, or failed
+ *   so that it kept its events in memory.
  */
 export type FindingCode =
   'events_missing' | 'second_tab' | 'storage_reset' | 'heartbeat_gap' | 'tamper_suspected' | 'clock_jump';
