@@ -53,7 +53,12 @@ test('quiz-proctor still exports the client beside the proctor, from the same ch
 
 test('quiz-proctor/review resolves to the reviewer alone, importing nothing', async () => {
   const review = await import('quiz-proctor/review');
-  assert.deepEqual(Object.keys(review).sort(), ['ReviewInputError', 'analyzeAttempt']);
+  assert.deepEqual(Object.keys(review).sort(), [
+    'ReviewInputError',
+    'analyzeAttempt',
+    'mountTimeline',
+    'renderTimeline',
+  ]);
   // No dependency and no chunk shared with the SDK: it runs wherever plain JavaScript does.
   const code = readFileSync(`${dist}review.js`, 'utf8');
   assert.doesNotMatch(code, /^import\s|^export\s[^;]*\sfrom\s|\bimport\(/m);
