@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../review/timeline/escape-html.js';
 import type { ReportAttempt } from './read-quiz-report.js';
 import { REPORT_COLUMNS, reportRow } from './report-rows.js';
 import type { ReportSource } from './write-json.js';
@@ -27,7 +27,7 @@ export function writeHtml(
     const row = reportRow(attempt);
     const cells = REPORT_COLUMNS.map((column) => {
       const cls = column === 'alerts' && row.alerts !== '' ? ' class="alert"' : '';
-      return `<td${cls}>${escapeHtml(row[column])}</td>`;
+      return `<td${cls}>${escapeHtml(String(row[column] ?? ''))}</td>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });
