@@ -55,6 +55,8 @@ export class DeliveryEngine {
   #pausedBy: Block = { epoch: 0, at: 0 };
   readonly #backoff = new PersistedBackoff();
   #epoch = 0;
+  /** Counts new credentials: a refusal of a request sent before them says nothing of them. */
+  #credentials = 0;
   #wake: Subscription | undefined;
   #stopped = false;
   #lastError: TransportError | undefined;
@@ -96,6 +98,7 @@ export class DeliveryEngine {
 
   /** New credentials: lifts a pause (a backoff holds: the server asked for it). */
   resume(): void {
+    this.#credentials += 1;
     this.#unpause();
   }
 
@@ -147,15 +150,18 @@ export class DeliveryEngine {
       remaining = remaining.slice(batch.length);
       ledger.bytes += bytes;
       ledger.depart(batch);
+      const credentials = this.#credentials;
       const answered = this.#c.sendKeepalive(body).then(async (result) => {
         ledger.bytes -= bytes;
         try {
           const verdict = this.#judge(result);
+          // Refused with credentials replaced since: the ordinary path sends it with the new ones.
+          const stale = verdict.kind === 'pause' && credentials !== this.#credentials;
           if (verdict.kind === 'ok') {
             // An ack must not overtake the write of what it removes.
             await this.#c.whenWritten();
             await this.#acked(batch);
-          } else if (verdict.kind !== 'split') {
+          } else if (verdict.kind !== 'split' && !stale) {
             // A hidden page lives on: the server's answer holds for the ordinary path too. A refused
             // event is left for that path, which isolates it.
             await this.#failed(verdict, result);
@@ -291,8 +297,12 @@ export class DeliveryEngine {
   }
 
   async #deliver(batch: StoredEvent[]): Promise<TransportError | undefined> {
+    const credentials = this.#credentials;
     const result = await this.#c.send(batch);
     const verdict = this.#judge(result);
+    // New credentials came while the old ones were being refused (on a slow page, setAuth and a
+    // flush can land mid-request): that 401 is stale, so the loop sends again rather than pause.
+    if (verdict.kind === 'pause' && credentials !== this.#credentials) return undefined;
     if (verdict.kind === 'ok') {
       if (this.#backoff.failures > 0) {
         this.#backoff.clear();

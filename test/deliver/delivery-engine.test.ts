@@ -62,6 +62,12 @@ const configFor = (r: Rig): DeliveryConfig => r.config;
 // A second page load's numbering, for events a test hands to an engine directly.
 const tab2 = createNumbering('u');
 
+/** Waits (microtasks only, no clock) until `count` requests have gone out. */
+async function eventuallySent(r: Rig, count: number) {
+  for (let i = 0; i < 1000 && r.sends.length < count; i += 1) await Promise.resolve();
+  expect(r.sends.length).to.equal(count);
+}
+
 /** Runs every timer due, then waits for the drain the timer started. */
 async function advance(r: Rig) {
   r.scheduler.flush();
@@ -244,6 +250,46 @@ describe('the delivery engine: what lifts a backoff or a pause (virtual time)', 
     await r.engine.drain();
     expect(r.sends).to.have.length(3);
     expect(await r.store.count()).to.equal(0);
+  });
+
+  it('a 401 answering credentials replaced mid-request is stale: sent again with the new ones, no pause', async () => {
+    const r = rig();
+    await put(r.store, ['a', 'b']);
+    // The first request is still out when new credentials arrive, and a flush joins its drain.
+    let answer!: (result: SendResult) => void;
+    const send = r.config.send;
+    r.config.send = (events) => {
+      if (r.sends.length > 0) return send(events);
+      r.sends.push({ at: r.scheduler.now(), seqs: events.map((e) => e.seq) });
+      return new Promise((resolve) => {
+        answer = resolve;
+      });
+    };
+    const errors: string[] = [];
+    r.config.onError = (error) => errors.push(error.code);
+    const draining = r.engine.drain();
+    await eventuallySent(r, 1);
+    r.engine.resume();
+    const flushed = r.engine.flush();
+    answer({ status: 401 });
+    expect(await flushed).to.equal(undefined);
+    expect(await draining).to.equal(undefined);
+    expect(r.engine.state).to.equal('idle');
+    expect(errors).to.deep.equal([]);
+    expect(r.sends.map((s) => s.seqs)).to.deep.equal([
+      [1, 2],
+      [1, 2],
+    ]);
+    expect(await r.store.count()).to.equal(0);
+  });
+
+  it('a 401 to the credentials in force still pauses, after new ones came before the request', async () => {
+    const r = rig();
+    await put(r.store, ['a']);
+    r.engine.resume();
+    r.answers.push({ status: 401 });
+    expect((await r.engine.drain())?.code).to.equal('unauthorized');
+    expect(r.engine.state).to.equal('paused');
   });
 
   it('a keepalive answered 429 holds the ordinary path to its Retry-After', async () => {
