@@ -1,18 +1,13 @@
-import {
-  defer,
-  filter,
-  merge,
-  NEVER,
-  Observable,
-  takeUntil,
-  type SchedulerLike,
-  type Subscription,
-} from 'rxjs';
+import { filter, map, NEVER, type Observable, type SchedulerLike } from 'rxjs';
+import { deferObservable } from '../util/defer-observable.js';
+import { debounceWindow } from '../util/debounce-window.js';
+import { completeOn } from '../util/complete-on.js';
+import { mergeStreams } from '../util/merge-streams.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import type { QuestionLocator } from './create-question-locator.js';
 import type { CanvasAnswer, CaptureEventDataMap } from '../events/event-data.js';
-import { fromDomEvent } from './from-dom-event.js';
+import { fromDomEvent } from '../util/from-dom-event.js';
 import type { QuestionMap } from './watch-questions.js';
 
 export interface AnswersOptions {
@@ -36,7 +31,7 @@ export function fromAnswers(
   scheduler: SchedulerLike,
   opts: AnswersOptions,
 ): Observable<CapturedEvent> {
-  return defer(() => {
+  return deferObservable(() => {
     const doc = target.document;
     const stop$ = opts.stop$ ?? NEVER;
     const last = new Map<string, string>();
@@ -50,15 +45,15 @@ export function fromAnswers(
         }
         return false;
       }),
-      takeUntil(stop$),
+      completeOn(stop$),
     );
-    const edits$ = merge(fromDomEvent(doc, 'input'), fromDomEvent(doc, 'change')).pipe(
+    const edits$ = mergeStreams(fromDomEvent(doc, 'input'), fromDomEvent(doc, 'change')).pipe(
       filter((event) => {
         const question = opts.locator.find(event.target);
         if (question) changed.set(question.id, question.element);
         return question !== undefined;
       }),
-      takeUntil(stop$),
+      completeOn(stop$),
     );
     const collect = () => {
       const answers: CaptureEventDataMap['question_answered'] = [];
@@ -72,46 +67,13 @@ export function fromAnswers(
       changed.clear();
       return answers.length === 0 ? undefined : captureEvent('question_answered', answers, scheduler);
     };
-    // Debounced by hand: one timer per pause in typing, not one per keystroke (rxjs's debounce
-    // makes a timer for every input event, the hottest event of an essay question). A `change`
-    // reads at once; completion (stop$) reads what is pending, so nothing typed is left unread.
-    const answered$ = new Observable<CapturedEvent>((subscriber) => {
-      let pending: Subscription | undefined;
-      let dueAt = 0;
-      const read = () => {
-        pending?.unsubscribe();
-        pending = undefined;
-        const event = collect();
-        if (event) subscriber.next(event);
-      };
-      const wake = () => {
-        pending = undefined;
-        const waitMs = dueAt - scheduler.now();
-        if (waitMs > 0) pending = scheduler.schedule(wake, waitMs);
-        else read();
-      };
-      const edits = edits$.subscribe({
-        next: (event) => {
-          if (event.type === 'change') {
-            read();
-            return;
-          }
-          dueAt = scheduler.now() + opts.debounceMs;
-          pending ??= scheduler.schedule(wake, opts.debounceMs);
-        },
-        error: (error: unknown) => {
-          subscriber.error(error);
-        },
-        complete: () => {
-          read();
-          subscriber.complete();
-        },
-      });
-      return () => {
-        pending?.unsubscribe();
-        edits.unsubscribe();
-      };
-    });
-    return merge(seeded$, answered$);
+    // Read once typing pauses; a `change` reads at once; completion (stop$) reads what is pending,
+    // so nothing typed is left unread.
+    const answered$ = edits$.pipe(
+      debounceWindow(opts.debounceMs, scheduler, (event) => event.type === 'change'),
+      map(collect),
+      filter((event) => event !== undefined),
+    );
+    return mergeStreams(seeded$, answered$);
   });
 }

@@ -1,4 +1,6 @@
-import { defer, map, NEVER, Observable, takeUntil, tap, type SchedulerLike, type Subscription } from 'rxjs';
+import { map, NEVER, Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { deferObservable } from '../util/defer-observable.js';
+import { completeOn } from '../util/complete-on.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import { errorsTo } from './errors-to.js';
@@ -142,7 +144,7 @@ export function fromFocus(
   scheduler: SchedulerLike,
   opts: FocusOptions = {},
 ): Observable<CapturedEvent> {
-  return defer(() => {
+  return deferObservable(() => {
     // Stopping completes the presence, and completion makes the throttle record what it holds back.
     // Present at start, as Canvas assumes: document.hasFocus() is also false when the focused
     // element was removed while the window keeps focus, and no focus event would ever correct that.
@@ -150,12 +152,12 @@ export function fromFocus(
     let present = true;
     let changedAt = scheduler.now();
     const presence$ = fromPresence(target, scheduler).pipe(
-      tap((next) => {
-        if (next === present) return;
+      map((next) => {
+        if (next !== present) changedAt = scheduler.now();
         present = next;
-        changedAt = scheduler.now();
+        return next;
       }),
-      takeUntil(opts.stop$ ?? NEVER),
+      completeOn(opts.stop$ ?? NEVER),
     );
     return presence$.pipe(
       throttleChanges(true, opts.throttleMs ?? 5000, scheduler),

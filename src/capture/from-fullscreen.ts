@@ -1,7 +1,8 @@
-import { map, startWith, type Observable, type SchedulerLike } from 'rxjs';
+import { map, type Observable, type SchedulerLike } from 'rxjs';
+import { startWithValue } from '../util/start-with-value.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
-import { fromDomEvent } from './from-dom-event.js';
+import { fromDomEvent } from '../util/from-dom-event.js';
 import { trackSpans } from './track-spans.js';
 
 /**
@@ -11,7 +12,7 @@ import { trackSpans } from './track-spans.js';
 export function fromFullscreen(target: Window, scheduler: SchedulerLike): Observable<CapturedEvent> {
   const doc = target.document;
   return fromDomEvent(doc, 'fullscreenchange').pipe(
-    startWith(undefined),
+    startWithValue(undefined),
     map(() => doc.fullscreenElement !== null),
     trackSpans(scheduler),
     map((span) =>

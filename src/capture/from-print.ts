@@ -1,7 +1,7 @@
 import { map, type Observable, type SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
-import { fromDomEvent } from './from-dom-event.js';
+import { fromDomEvent } from '../util/from-dom-event.js';
 
 /** `print_requested` when printing starts, whatever started it (shortcut, menu, `window.print()`). */
 export function fromPrint(target: Window, scheduler: SchedulerLike): Observable<CapturedEvent> {

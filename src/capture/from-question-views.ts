@@ -1,4 +1,6 @@
-import { defer, EMPTY, filter, map, NEVER, takeUntil, type Observable, type SchedulerLike } from 'rxjs';
+import { EMPTY, filter, map, NEVER, type Observable, type SchedulerLike } from 'rxjs';
+import { deferObservable } from '../util/defer-observable.js';
+import { completeOn } from '../util/complete-on.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { CaptureMemory } from './capture-options.js';
 import { captureEvent } from './capture-event.js';
@@ -27,7 +29,7 @@ export function fromQuestionViews(
   scheduler: SchedulerLike,
   opts: QuestionViewsOptions,
 ): Observable<CapturedEvent> {
-  return defer(() => {
+  return deferObservable(() => {
     if (typeof IntersectionObserver === 'undefined') {
       opts.warn('unsupported', { source: 'question_viewed', detail: 'IntersectionObserver' });
       return EMPTY;
@@ -42,7 +44,7 @@ export function fromQuestionViews(
         counted.add(id);
         return id;
       }),
-      takeUntil(opts.stop$ ?? NEVER),
+      completeOn(opts.stop$ ?? NEVER),
     );
     return viewed$.pipe(
       throttleBatches(opts.throttleMs, scheduler),

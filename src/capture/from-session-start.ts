@@ -1,4 +1,5 @@
-import { defer, EMPTY, of, type Observable, type SchedulerLike } from 'rxjs';
+import { EMPTY, type Observable, type SchedulerLike } from 'rxjs';
+import { deferObservable } from '../util/defer-observable.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { CaptureMemory } from './capture-options.js';
 import { captureEvent } from './capture-event.js';
@@ -13,9 +14,9 @@ export function fromSessionStart(
   scheduler: SchedulerLike,
   opts: { memory: CaptureMemory },
 ): Observable<CapturedEvent> {
-  return defer(() => {
+  return deferObservable(() => {
     if (opts.memory.has(SESSION_STARTED_KEY)) return EMPTY;
     opts.memory.add(SESSION_STARTED_KEY);
-    return of(captureEvent('session_started', { user_agent: target.navigator.userAgent }, scheduler));
+    return [captureEvent('session_started', { user_agent: target.navigator.userAgent }, scheduler)];
   });
 }

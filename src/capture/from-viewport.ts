@@ -1,8 +1,11 @@
-import { debounceTime, defer, EMPTY, merge, mergeMap, of, Observable, type SchedulerLike } from 'rxjs';
+import { EMPTY, Observable, type SchedulerLike } from 'rxjs';
+import { deferObservable } from '../util/defer-observable.js';
+import { debounceWindow } from '../util/debounce-window.js';
+import { mergeStreams } from '../util/merge-streams.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import type { CaptureEventDataMap } from '../events/event-data.js';
-import { fromDomEvent } from './from-dom-event.js';
+import { fromDomEvent } from '../util/from-dom-event.js';
 
 export interface ViewportOptions {
   /** Record `window_resized`. */
@@ -72,37 +75,43 @@ export function fromViewport(
   scheduler: SchedulerLike,
   opts: ViewportOptions,
 ): Observable<CapturedEvent> {
-  return defer(() => {
+  return deferObservable(() => {
     let lastWindow = JSON.stringify(readWindow(target));
     const firstScreen = readScreen(target);
     let lastScreen = screenKey(firstScreen);
     // Screen is an EventTarget where the Window Management API exists, though TypeScript's DOM types lag.
     const screenChanges$ =
       'onchange' in target.screen ? fromDomEvent(target.screen as unknown as EventTarget, 'change') : EMPTY;
-    const changes$ = merge(
+    const settled$ = mergeStreams(
       fromDomEvent(target, 'resize'),
       screenChanges$,
       fromPixelRatioChanges(target),
-    ).pipe(
-      debounceTime(opts.debounceMs, scheduler),
-      mergeMap(() => {
-        const events: CapturedEvent[] = [];
-        const window = readWindow(target);
-        const windowKey = JSON.stringify(window);
-        if (opts.windowSize && windowKey !== lastWindow)
-          events.push(captureEvent('window_resized', window, scheduler));
-        lastWindow = windowKey;
-        const screen = readScreen(target);
-        if (opts.screen && screenKey(screen) !== lastScreen) {
-          events.push(captureEvent('screen_changed', { ...screen, initial: false }, scheduler));
-        }
-        lastScreen = screenKey(screen);
-        return events;
+    ).pipe(debounceWindow(opts.debounceMs, scheduler));
+    // Each settled change reads the sizes once and records up to two events.
+    const changes$ = new Observable<CapturedEvent>((subscriber) =>
+      settled$.subscribe({
+        next: () => {
+          const window = readWindow(target);
+          const windowKey = JSON.stringify(window);
+          if (opts.windowSize && windowKey !== lastWindow)
+            subscriber.next(captureEvent('window_resized', window, scheduler));
+          lastWindow = windowKey;
+          const screen = readScreen(target);
+          if (opts.screen && screenKey(screen) !== lastScreen)
+            subscriber.next(captureEvent('screen_changed', { ...screen, initial: false }, scheduler));
+          lastScreen = screenKey(screen);
+        },
+        error: (error: unknown) => {
+          subscriber.error(error);
+        },
+        complete: () => {
+          subscriber.complete();
+        },
       }),
     );
     const initial$ = opts.screen
-      ? of(captureEvent('screen_changed', { ...firstScreen, initial: true }, scheduler))
+      ? deferObservable(() => [captureEvent('screen_changed', { ...firstScreen, initial: true }, scheduler)])
       : EMPTY;
-    return merge(initial$, changes$);
+    return mergeStreams(initial$, changes$);
   });
 }

@@ -1,4 +1,5 @@
-import { defer, NEVER, Observable, Subscription } from 'rxjs';
+import { NEVER, Observable, Subscription } from 'rxjs';
+import { deferObservable } from '../util/defer-observable.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { describeError, type Warn } from './create-warn.js';
 
@@ -47,7 +48,7 @@ export function mergeSources(
       all.add(run);
       if (!source.takesStop) untilStop.add(run);
       run.add(
-        defer(source.create).subscribe({
+        deferObservable(source.create).subscribe({
           next: (event) => {
             failuresInARow = 0;
             subscriber.next(event);

@@ -1,4 +1,5 @@
-import { defer, filter, map, type OperatorFunction, type SchedulerLike } from 'rxjs';
+import { filter, map, type OperatorFunction, type SchedulerLike } from 'rxjs';
+import { deferObservable } from '../util/defer-observable.js';
 
 /** `atMs`: when the change was seen, so an event's capturedAt and its duration agree exactly. */
 export type Span = { on: true; atMs: number } | { on: false; durationMs: number; atMs: number };
@@ -9,7 +10,7 @@ export type Span = { on: true; atMs: number } | { on: false; durationMs: number;
  */
 export function trackSpans(scheduler: SchedulerLike): OperatorFunction<boolean, Span> {
   return (source) =>
-    defer(() => {
+    deferObservable(() => {
       let on = false;
       let sinceMs = 0;
       return source.pipe(

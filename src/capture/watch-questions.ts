@@ -1,4 +1,7 @@
-import { auditTime, defer, filter, map, Observable, startWith, type SchedulerLike } from 'rxjs';
+import { filter, map, Observable, type SchedulerLike } from 'rxjs';
+import { deferObservable } from '../util/defer-observable.js';
+import { auditWindow } from '../util/audit-window.js';
+import { startWithValue } from '../util/start-with-value.js';
 import type { QuestionLocator } from './create-question-locator.js';
 import type { Warn } from './create-warn.js';
 
@@ -42,7 +45,7 @@ export function watchQuestions(
   scheduler: SchedulerLike,
   opts: WatchQuestionsOptions,
 ): Observable<QuestionMap> {
-  return defer(() => {
+  return deferObservable(() => {
     const doc = target.document;
     const { locator, warn } = opts;
     const watched = `${locator.selector}, ${opts.flagSelector}`;
@@ -80,13 +83,13 @@ export function watchQuestions(
 
     if (typeof MutationObserver === 'undefined') {
       warn('unsupported', { source: 'questions', detail: 'MutationObserver' });
-      return defer(() => [(current = scan())]);
+      return deferObservable(() => [(current = scan())]);
     }
     return fromMutations(doc.documentElement).pipe(
       filter(touchesQuestions),
-      auditTime(opts.scanDelayMs, scheduler),
+      auditWindow(opts.scanDelayMs, scheduler),
       map(() => undefined),
-      startWith(undefined),
+      startWithValue(undefined),
       map(scan),
       // The first look-up is always emitted, even when empty; later ones only when something changed.
       filter((next) => !emitted || changed(next)),

@@ -1,4 +1,6 @@
-import { filter, fromEvent, map, merge, type Subscription } from 'rxjs';
+import { filter, map, type Subscription } from 'rxjs';
+import { mergeStreams } from '../util/merge-streams.js';
+import { fromDomEvent } from '../util/from-dom-event.js';
 import type { DeliveryEngine } from '../deliver/delivery-engine.js';
 import type { RescueJournal } from '../store/rescue-journal.js';
 import type { Tabs } from './join-tabs.js';
@@ -20,9 +22,9 @@ export interface PageWatchConfig {
 export function watchPage(config: PageWatchConfig): Subscription {
   const { target, engine, journal, tabs } = config;
   const doc = target.document;
-  const gone = merge(
-    fromEvent(doc, 'visibilitychange').pipe(filter(() => doc.visibilityState === 'hidden')),
-    fromEvent(target, 'pagehide'),
+  const gone = mergeStreams(
+    fromDomEvent(doc, 'visibilitychange').pipe(filter(() => doc.visibilityState === 'hidden')),
+    fromDomEvent(target, 'pagehide'),
   ).subscribe(() => {
     config.onHidden(true);
     // Numbered synchronously by the burst's end, so the keepalive below can carry even the last event.
@@ -38,14 +40,14 @@ export function watchPage(config: PageWatchConfig): Subscription {
       });
   });
   gone.add(
-    merge(
-      fromEvent(doc, 'visibilitychange').pipe(
+    mergeStreams(
+      fromDomEvent(doc, 'visibilitychange').pipe(
         filter(() => doc.visibilityState === 'visible'),
         map(() => {
           config.onHidden(false);
         }),
       ),
-      fromEvent(target, 'online').pipe(
+      fromDomEvent(target, 'online').pipe(
         map(() => {
           engine.retryNow();
         }),

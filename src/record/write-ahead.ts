@@ -1,4 +1,5 @@
-import { concatMap, filter, map, type Observable, type Subscription } from 'rxjs';
+import { filter, map, type Observable, type Subscription } from 'rxjs';
+import { mapInTurn } from '../util/map-in-turn.js';
 import type { DeliveryEngine } from '../deliver/delivery-engine.js';
 import { ProctorError } from '../errors/proctor-error.js';
 import type { CapturedEvent } from '../events/captured-event.js';
@@ -40,7 +41,7 @@ export function writeAhead(config: WriteAheadConfig): Subscription {
         engine.remember(numbered);
         return numbered;
       }),
-      concatMap(async (events: StoredEvent[]) => {
+      mapInTurn(async (events: StoredEvent[]) => {
         try {
           const result = await attempt.store.append(events);
           engine.confirm(events, result.stored);

@@ -15,6 +15,7 @@ document.body.addEventListener('click', (event) => {
 const config = JSON.parse(new URLSearchParams(location.search).get('config') ?? '{}') as ProctorOptions;
 const errors: string[] = [];
 let proctor: Proctor | undefined;
+let flushed = 'none';
 
 const harness = {
   async start() {
@@ -40,6 +41,18 @@ const harness = {
       return (error as { code?: string }).code ?? String(error);
     }
   },
+  /**
+   * Starts a flush and answers at once: `flushResult` then says how it ended. For a flush that may
+   * outlast one runner command (20 s), as a retry after the SDK's own 30 s request timeout does.
+   */
+  startFlush() {
+    flushed = 'pending';
+    void harness.flush().then((result) => {
+      flushed = result;
+    });
+    return true;
+  },
+  flushResult: () => flushed,
   /** Completes the attempt through the session manager; answers the unsent count, or the error's code. */
   async complete() {
     try {
