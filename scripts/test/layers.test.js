@@ -37,6 +37,20 @@ test('record/ importing store/ (downward) passes', async () => {
   assert.deepEqual(errors, []);
 });
 
+test('a page layer importing an rxjs operator beyond the core fails; the core passes', async () => {
+  const errors = await layerErrors(
+    'src/capture/from-print.ts',
+    "import { debounceTime, map, type SchedulerLike } from 'rxjs';\nexport const x = [debounceTime, map] as unknown as SchedulerLike;\n",
+  );
+  assert.equal(errors.length, 1);
+  assert.match(errors[0].message, /rxjs's core only/);
+  const core = await layerErrors(
+    'src/record/write-ahead.ts',
+    "import { filter, map, Observable, Subject } from 'rxjs';\nexport const x = [filter, map, Observable, Subject];\n",
+  );
+  assert.deepEqual(core, []);
+});
+
 test('canvas/ importing rxjs or errors/ fails: it depends on ky alone', async () => {
   const errors = await layerErrors(
     'src/canvas/core/path.ts',
