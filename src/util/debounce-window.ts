@@ -14,13 +14,15 @@ export function debounceWindow<T>(
     new Observable<T>((subscriber) => {
       let timer: Subscription | undefined;
       let dueAt = 0;
-      let pending: { value: T } | undefined;
+      // No object per value: this runs for every keystroke of an essay answer.
+      let pending = false;
+      let latest: T;
       const emit = () => {
         timer?.unsubscribe();
         timer = undefined;
-        const last = pending;
-        pending = undefined;
-        if (last) subscriber.next(last.value);
+        if (!pending) return;
+        pending = false;
+        subscriber.next(latest);
       };
       const wake = () => {
         timer = undefined;
@@ -30,7 +32,8 @@ export function debounceWindow<T>(
       };
       const inner = source.subscribe({
         next: (value) => {
-          pending = { value };
+          latest = value;
+          pending = true;
           if (now(value)) {
             emit();
             return;
