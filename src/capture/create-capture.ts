@@ -16,7 +16,7 @@ import { fromSessionStart } from './from-session-start.js';
 import { fromShortcuts } from './from-shortcuts.js';
 import { fromViewport } from './from-viewport.js';
 import { fromVisibility } from './from-visibility.js';
-import { mergeSources } from './merge-sources.js';
+import { type CaptureSource, mergeSources } from './merge-sources.js';
 import { resolveCaptureOptions, type ResolvedCaptureOptions } from './resolve-capture-options.js';
 import { shareLatest } from './share-latest.js';
 import { type QuestionMap, watchQuestions } from './watch-questions.js';
@@ -55,83 +55,76 @@ export function captureResolved(o: ResolvedCaptureOptions, deps: CaptureDeps): O
       warn,
     }).pipe(shareLatest<QuestionMap>());
 
-    // [name, enabled, create, takes stop$ itself (sources holding state back record it first)]
-    const sources: [string, boolean, () => Observable<CapturedEvent>, boolean][] = [
-      [
-        'session_started',
-        o.captureSessionStart && canvasTypes,
-        () => fromSessionStart(target, scheduler, { memory }),
-        false,
-      ],
-      [
-        'focus',
-        o.captureFocus,
-        () => fromFocus(target, scheduler, { throttleMs: o.focusThrottleMs, ownTypes: !canvasTypes, stop$ }),
-        true,
-      ],
-      [
-        'question_viewed',
-        o.captureQuestionViews && canvasTypes,
-        () =>
-          fromQuestionViews(target, scheduler, {
-            questions$,
-            memory,
-            dwellMs: o.questionViewDwellMs,
-            throttleMs: o.questionViewThrottleMs,
-            warn,
-            stop$,
-          }),
-        true,
-      ],
-      [
-        'question_flagged',
-        o.captureQuestionFlags && canvasTypes,
-        () =>
-          fromFlags(target, scheduler, {
-            locator,
-            flagSelector: o.flagSelector,
-            isFlagged: o.isFlagged,
-            warn,
-            stop$,
-          }),
-        true,
-      ],
-      [
-        'question_answered',
-        o.captureAnswers && canvasTypes,
-        () =>
-          fromAnswers(target, scheduler, {
-            locator,
-            questions$,
-            readAnswer: o.readAnswer,
-            debounceMs: o.answerDebounceMs,
-            stop$,
-          }),
-        true,
-      ],
-      ['visibility', o.captureVisibility, () => fromVisibility(target, scheduler), false],
-      ['clipboard', o.captureClipboard, () => fromClipboard(target, scheduler, { locator }), false],
-      ['context_menu', o.captureContextMenu, () => fromContextMenu(target, scheduler, { locator }), false],
-      ['fullscreen', o.captureFullscreen, () => fromFullscreen(target, scheduler), false],
-      ['print', o.capturePrint, () => fromPrint(target, scheduler), false],
-      [
-        'viewport',
-        o.captureWindowSize || o.captureScreen,
-        () =>
-          fromViewport(target, scheduler, {
-            windowSize: o.captureWindowSize,
-            screen: o.captureScreen,
-            debounceMs: o.resizeDebounceMs,
-          }),
-        false,
-      ],
-      ['network', o.captureNetwork, () => fromNetwork(target, scheduler), false],
-      ['shortcuts', o.captureShortcuts, () => fromShortcuts(target, scheduler), false],
-    ];
-    const enabled = sources
-      .filter(([, on]) => on)
-      .map(([name, , create, takesStop]) => ({ name, create, takesStop }));
+    // A source switched off is never created, so it adds no listener or observer at all. The
+    // sources holding state back take stop$ themselves, to record it before completing.
+    const sources: CaptureSource[] = [];
+    const add = (name: string, on: boolean, create: () => Observable<CapturedEvent>, takesStop = false) => {
+      if (on) sources.push({ name, create, takesStop });
+    };
+    add('session_started', o.captureSessionStart && canvasTypes, () =>
+      fromSessionStart(target, scheduler, { memory }),
+    );
+    add(
+      'focus',
+      o.captureFocus,
+      () => fromFocus(target, scheduler, { throttleMs: o.focusThrottleMs, ownTypes: !canvasTypes, stop$ }),
+      true,
+    );
+    add(
+      'question_viewed',
+      o.captureQuestionViews && canvasTypes,
+      () =>
+        fromQuestionViews(target, scheduler, {
+          questions$,
+          memory,
+          dwellMs: o.questionViewDwellMs,
+          throttleMs: o.questionViewThrottleMs,
+          warn,
+          stop$,
+        }),
+      true,
+    );
+    add(
+      'question_flagged',
+      o.captureQuestionFlags && canvasTypes,
+      () =>
+        fromFlags(target, scheduler, {
+          locator,
+          flagSelector: o.flagSelector,
+          isFlagged: o.isFlagged,
+          warn,
+          stop$,
+        }),
+      true,
+    );
+    add(
+      'question_answered',
+      o.captureAnswers && canvasTypes,
+      () =>
+        fromAnswers(target, scheduler, {
+          locator,
+          questions$,
+          readAnswer: o.readAnswer,
+          debounceMs: o.answerDebounceMs,
+          stop$,
+        }),
+      true,
+    );
+    add('visibility', o.captureVisibility, () => fromVisibility(target, scheduler));
+    add('clipboard', o.captureClipboard, () => fromClipboard(target, scheduler, { locator }));
+    add('context_menu', o.captureContextMenu, () => fromContextMenu(target, scheduler, { locator }));
+    add('fullscreen', o.captureFullscreen, () => fromFullscreen(target, scheduler));
+    add('print', o.capturePrint, () => fromPrint(target, scheduler));
+    add('viewport', o.captureWindowSize || o.captureScreen, () =>
+      fromViewport(target, scheduler, {
+        windowSize: o.captureWindowSize,
+        screen: o.captureScreen,
+        debounceMs: o.resizeDebounceMs,
+      }),
+    );
+    add('network', o.captureNetwork, () => fromNetwork(target, scheduler));
+    add('shortcuts', o.captureShortcuts, () => fromShortcuts(target, scheduler));
     // The subscriber itself is passed on, so events reach it with no hop in between.
-    return mergeSources(enabled, warn, stop$).subscribe(subscriber);
+    return mergeSources(sources, warn, stop$).subscribe(subscriber);
   });
 }

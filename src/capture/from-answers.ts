@@ -1,4 +1,4 @@
-import { filter, map, NEVER, type Observable, type SchedulerLike } from 'rxjs';
+import { filter, map, type Observable, type SchedulerLike } from 'rxjs';
 import { deferObservable } from '../util/defer-observable.js';
 import { debounceWindow } from '../util/debounce-window.js';
 import { completeOn } from '../util/complete-on.js';
@@ -7,7 +7,7 @@ import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import type { QuestionLocator } from './create-question-locator.js';
 import type { CanvasAnswer, CaptureEventDataMap } from '../events/event-data.js';
-import { fromDomEvent } from '../util/from-dom-event.js';
+import { fromListener } from './from-listener.js';
 import type { QuestionMap } from './watch-questions.js';
 
 export interface AnswersOptions {
@@ -15,7 +15,7 @@ export interface AnswersOptions {
   questions$: Observable<QuestionMap>;
   readAnswer: (question: Element, questionId: string) => unknown;
   debounceMs: number;
-  stop$?: Observable<unknown>;
+  stop$: Observable<unknown>;
 }
 
 const fingerprint = (answer: unknown) => (answer === undefined ? '' : JSON.stringify(answer));
@@ -33,7 +33,7 @@ export function fromAnswers(
 ): Observable<CapturedEvent> {
   return deferObservable(() => {
     const doc = target.document;
-    const stop$ = opts.stop$ ?? NEVER;
+    const { stop$ } = opts;
     const last = new Map<string, string>();
     const changed = new Map<string, Element>();
 
@@ -47,14 +47,13 @@ export function fromAnswers(
       }),
       completeOn(stop$),
     );
-    const edits$ = mergeStreams(fromDomEvent(doc, 'input'), fromDomEvent(doc, 'change')).pipe(
-      filter((event) => {
-        const question = opts.locator.find(event.target);
-        if (question) changed.set(question.id, question.element);
-        return question !== undefined;
-      }),
-      completeOn(stop$),
-    );
+    // The edits of questions, each question noted as changed; an edit outside any question is none.
+    const edits$ = fromListener(doc, ['input', 'change'], (event) => {
+      const question = opts.locator.find(event.target);
+      if (!question) return undefined;
+      changed.set(question.id, question.element);
+      return event;
+    }).pipe(completeOn(stop$));
     const collect = () => {
       const answers: CaptureEventDataMap['question_answered'] = [];
       for (const [id, element] of changed) {

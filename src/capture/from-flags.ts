@@ -1,4 +1,4 @@
-import { NEVER, Observable, type SchedulerLike } from 'rxjs';
+import { Observable, type SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
 import type { QuestionLocator } from './create-question-locator.js';
@@ -11,7 +11,7 @@ export interface FlagsOptions {
   isFlagged: (question: Element, control: Element) => boolean;
   warn: Warn;
   /** Reads the clicks still waiting for their outcome, then completes. */
-  stop$?: Observable<unknown>;
+  stop$: Observable<unknown>;
 }
 
 interface FlagClick {
@@ -90,7 +90,7 @@ export function fromFlags(
     });
 
     target.addEventListener('click', onClick, LISTEN);
-    const stopping = (opts.stop$ ?? NEVER).subscribe(
+    const stopping = opts.stop$.subscribe(
       errorsTo(subscriber, () => {
         settle(true);
         subscriber.complete();

@@ -1,4 +1,4 @@
-import { map, NEVER, Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { map, Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { deferObservable } from '../util/defer-observable.js';
 import { completeOn } from '../util/complete-on.js';
 import type { CapturedEvent } from '../events/captured-event.js';
@@ -106,14 +106,14 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
 }
 
 export interface FocusOptions {
-  /** Shortest time between two records of the same state. @default 5000 */
-  throttleMs?: number;
+  /** Shortest time between two records of the same state. */
+  throttleMs: number;
   /**
    * Record `window_blurred` / `window_focused` (ours) instead of Canvas's types, for a page where
    * Canvas's own logger sends those.
    */
-  ownTypes?: boolean;
-  stop$?: Observable<unknown>;
+  ownTypes: boolean;
+  stop$: Observable<unknown>;
 }
 
 const canvasTypes = (scheduler: SchedulerLike) => (present: boolean) =>
@@ -142,7 +142,7 @@ function ownTypes(scheduler: SchedulerLike, changedAt: () => number) {
 export function fromFocus(
   target: Window,
   scheduler: SchedulerLike,
-  opts: FocusOptions = {},
+  opts: FocusOptions,
 ): Observable<CapturedEvent> {
   return deferObservable(() => {
     // Stopping completes the presence, and completion makes the throttle record what it holds back.
@@ -157,10 +157,10 @@ export function fromFocus(
         present = next;
         return next;
       }),
-      completeOn(opts.stop$ ?? NEVER),
+      completeOn(opts.stop$),
     );
     return presence$.pipe(
-      throttleChanges(true, opts.throttleMs ?? 5000, scheduler),
+      throttleChanges(true, opts.throttleMs, scheduler),
       map(opts.ownTypes ? ownTypes(scheduler, () => changedAt) : canvasTypes(scheduler)),
     );
   });

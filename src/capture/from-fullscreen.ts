@@ -1,9 +1,6 @@
-import { map, type Observable, type SchedulerLike } from 'rxjs';
-import { startWithValue } from '../util/start-with-value.js';
+import type { Observable, SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
-import { captureEvent } from './capture-event.js';
-import { fromDomEvent } from '../util/from-dom-event.js';
-import { trackSpans } from './track-spans.js';
+import { fromStateSpans } from './from-state-spans.js';
 
 /**
  * `fullscreen_entered` / `fullscreen_exited` (with how long) for fullscreen the page asked for
@@ -11,14 +8,10 @@ import { trackSpans } from './track-spans.js';
  */
 export function fromFullscreen(target: Window, scheduler: SchedulerLike): Observable<CapturedEvent> {
   const doc = target.document;
-  return fromDomEvent(doc, 'fullscreenchange').pipe(
-    startWithValue(undefined),
-    map(() => doc.fullscreenElement !== null),
-    trackSpans(scheduler),
-    map((span) =>
-      span.on
-        ? captureEvent('fullscreen_entered', {}, scheduler, span.atMs)
-        : captureEvent('fullscreen_exited', { fullscreen_ms: span.durationMs }, scheduler, span.atMs),
-    ),
-  );
+  return fromStateSpans(doc, ['fullscreenchange'], scheduler, {
+    isOn: () => doc.fullscreenElement !== null,
+    on: 'fullscreen_entered',
+    off: 'fullscreen_exited',
+    offData: (fullscreen_ms) => ({ fullscreen_ms }),
+  });
 }

@@ -1,4 +1,4 @@
-import { EMPTY, filter, map, NEVER, type Observable, type SchedulerLike } from 'rxjs';
+import { EMPTY, filter, map, type Observable, type SchedulerLike } from 'rxjs';
 import { deferObservable } from '../util/defer-observable.js';
 import { completeOn } from '../util/complete-on.js';
 import type { CapturedEvent } from '../events/captured-event.js';
@@ -17,7 +17,7 @@ export interface QuestionViewsOptions {
   dwellMs: number;
   throttleMs: number;
   warn: Warn;
-  stop$?: Observable<unknown>;
+  stop$: Observable<unknown>;
 }
 
 /**
@@ -44,7 +44,7 @@ export function fromQuestionViews(
         counted.add(id);
         return id;
       }),
-      completeOn(opts.stop$ ?? NEVER),
+      completeOn(opts.stop$),
     );
     return viewed$.pipe(
       throttleBatches(opts.throttleMs, scheduler),

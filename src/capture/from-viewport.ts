@@ -1,5 +1,4 @@
 import { EMPTY, Observable, type SchedulerLike } from 'rxjs';
-import { deferObservable } from '../util/defer-observable.js';
 import { debounceWindow } from '../util/debounce-window.js';
 import { mergeStreams } from '../util/merge-streams.js';
 import type { CapturedEvent } from '../events/captured-event.js';
@@ -75,21 +74,20 @@ export function fromViewport(
   scheduler: SchedulerLike,
   opts: ViewportOptions,
 ): Observable<CapturedEvent> {
-  return deferObservable(() => {
+  // One subscription is one watch: it reads the sizes at start, then once per settled change.
+  return new Observable<CapturedEvent>((subscriber) => {
     let lastWindow = JSON.stringify(readWindow(target));
     const firstScreen = readScreen(target);
     let lastScreen = screenKey(firstScreen);
     // Screen is an EventTarget where the Window Management API exists, though TypeScript's DOM types lag.
     const screenChanges$ =
       'onchange' in target.screen ? fromDomEvent(target.screen as unknown as EventTarget, 'change') : EMPTY;
-    const settled$ = mergeStreams(
-      fromDomEvent(target, 'resize'),
-      screenChanges$,
-      fromPixelRatioChanges(target),
-    ).pipe(debounceWindow(opts.debounceMs, scheduler));
+    if (opts.screen)
+      subscriber.next(captureEvent('screen_changed', { ...firstScreen, initial: true }, scheduler));
     // Each settled change reads the sizes once and records up to two events.
-    const changes$ = new Observable<CapturedEvent>((subscriber) =>
-      settled$.subscribe({
+    return mergeStreams(fromDomEvent(target, 'resize'), screenChanges$, fromPixelRatioChanges(target))
+      .pipe(debounceWindow(opts.debounceMs, scheduler))
+      .subscribe({
         next: () => {
           const window = readWindow(target);
           const windowKey = JSON.stringify(window);
@@ -107,11 +105,6 @@ export function fromViewport(
         complete: () => {
           subscriber.complete();
         },
-      }),
-    );
-    const initial$ = opts.screen
-      ? deferObservable(() => [captureEvent('screen_changed', { ...firstScreen, initial: true }, scheduler)])
-      : EMPTY;
-    return mergeStreams(initial$, changes$);
+      });
   });
 }

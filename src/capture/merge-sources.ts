@@ -1,4 +1,4 @@
-import { NEVER, Observable, Subscription } from 'rxjs';
+import { Observable, Subscription } from 'rxjs';
 import { deferObservable } from '../util/defer-observable.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { describeError, type Warn } from './create-warn.js';
@@ -23,7 +23,7 @@ const MAX_RESTARTS = 3;
 export function mergeSources(
   sources: CaptureSource[],
   warn: Warn,
-  stop$: Observable<unknown> = NEVER,
+  stop$: Observable<unknown>,
 ): Observable<CapturedEvent> {
   return new Observable<CapturedEvent>((subscriber) => {
     const all = new Subscription();

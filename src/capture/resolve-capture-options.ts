@@ -6,6 +6,13 @@ import { readCanvasAnswer } from './read-canvas-answer.js';
 
 export type ResolvedCaptureOptions = Required<CaptureOptions>;
 
+// The durations are found by name (`…Ms`) below: an option so named that is not a number fails to
+// compile here.
+type Assert<T extends true> = T;
+export type DurationsAreNumbers = Assert<
+  ResolvedCaptureOptions[Extract<keyof ResolvedCaptureOptions, `${string}Ms`>] extends number ? true : false
+>;
+
 export const CAPTURE_DEFAULTS: ResolvedCaptureOptions = {
   captureSessionStart: true,
   captureFocus: true,
@@ -37,24 +44,16 @@ export const CAPTURE_DEFAULTS: ResolvedCaptureOptions = {
   questionScanDelayMs: 50,
 };
 
-const DURATIONS = [
-  'focusThrottleMs',
-  'questionViewThrottleMs',
-  'questionViewDwellMs',
-  'answerDebounceMs',
-  'resizeDebounceMs',
-  'questionScanDelayMs',
-] as const;
-
 /** Fills in defaults; throws {@link ConfigError} for an option that can only be a programming mistake. */
 export function resolveCaptureOptions(options: CaptureOptions, probe: ParentNode): ResolvedCaptureOptions {
   const resolved: ResolvedCaptureOptions = { ...CAPTURE_DEFAULTS };
   for (const [key, value] of Object.entries(options) as [keyof CaptureOptions, unknown][]) {
     if (value !== undefined) (resolved as Record<string, unknown>)[key] = value;
   }
-  for (const key of DURATIONS) {
+  // Every option of CAPTURE_DEFAULTS named `…Ms` is a duration.
+  for (const key of Object.keys(CAPTURE_DEFAULTS) as (keyof ResolvedCaptureOptions)[]) {
     const value = resolved[key];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    if (key.endsWith('Ms') && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
       throw new ConfigError(key, 'must be a finite number of milliseconds, 0 or more');
     }
   }
