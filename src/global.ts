@@ -4,6 +4,7 @@ import { createProctor } from './proctor/create-proctor.js';
 import type { Proctor } from './proctor/proctor.js';
 import { readScriptOptions } from './proctor/read-script-options.js';
 import { startTheme } from './theme/start-theme.js';
+import { whenDomReady } from './theme/when-dom-ready.js';
 
 export {
   ConfigError,
@@ -30,19 +31,13 @@ export function autoProctor(): Proctor | undefined {
 const script = typeof document === 'undefined' ? null : document.currentScript;
 if (script && readsAttributes(script)) {
   try {
-    const options = readScriptOptions(script);
-    if (options) {
-      started = createProctor(options);
-      const run = () => {
-        // A refusal is reported through on('error') and the console; the page goes on.
-        started?.start().catch((error: unknown) => {
-          console.error('[quiz-proctor]', error);
-        });
-      };
-      if (document.readyState === 'loading')
-        document.addEventListener('DOMContentLoaded', run, { once: true });
-      else run();
-    }
+    const proctor = (started = createProctor(readScriptOptions(script)));
+    whenDomReady(document, () => {
+      // A refusal is reported through on('error') and the console; the page goes on.
+      proctor.start().catch((error: unknown) => {
+        console.error('[quiz-proctor]', error);
+      });
+    });
   } catch (error) {
     // A bad data attribute is the page author's mistake: say which, and leave the page alone.
     console.error('[quiz-proctor]', error);
@@ -53,6 +48,7 @@ if (script && readsAttributes(script)) {
   started = startTheme(window, script).proctor;
 }
 
+// The tag's ids say the page author starts the SDK by data attributes (readScriptOptions).
 function readsAttributes(tag: HTMLOrSVGScriptElement): boolean {
   return tag.dataset.courseId !== undefined || tag.dataset.quizId !== undefined;
 }

@@ -42,12 +42,8 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
   const getAuth = () => auth;
   const http = createCanvasHttp(options.baseUrl, getAuth);
   const session = new SessionManager({
+    ...options,
     client: createCanvasClient({ baseUrl: options.baseUrl, auth: getAuth }),
-    host: new URL(options.baseUrl).host,
-    courseId: options.courseId,
-    quizId: options.quizId,
-    accessCode: options.accessCode,
-    adopt: options.submission,
     scheduler: deps.scheduler,
   });
   let state: ProctorState = 'idle';

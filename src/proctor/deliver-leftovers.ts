@@ -27,17 +27,9 @@ export interface LeftoverReport {
 
 // Where the browser cannot list its databases, the attempt this browser last took is the saved one.
 async function attemptsWithStores(options: ResolvedOptions, submissionId: string): Promise<number[]> {
-  const scope = {
-    baseUrl: options.baseUrl,
-    courseId: options.courseId,
-    quizId: options.quizId,
-    submissionId,
-  };
-  const listed = await listAttemptStores(scope);
+  const listed = await listAttemptStores({ ...options, submissionId });
   if (listed) return listed;
-  const saved = await loadSession(
-    sessionKey(new URL(options.baseUrl).host, options.courseId, options.quizId),
-  );
+  const saved = await loadSession(sessionKey(options));
   return saved?.id === submissionId ? [saved.attempt] : [];
 }
 

@@ -1,4 +1,5 @@
 import type { CanvasTypes, ProctorOptions } from './proctor-options.js';
+import { checkOption } from '../errors/check-option.js';
 import { ConfigError } from '../errors/config-error.js';
 
 const TRUE_FALSE: Record<string, boolean> = { true: true, false: false, '': true };
@@ -6,14 +7,12 @@ const TRUE_FALSE: Record<string, boolean> = { true: true, false: false, '': true
 function flag(value: string | undefined, attribute: string): boolean | undefined {
   if (value === undefined) return undefined;
   const parsed = TRUE_FALSE[value];
-  if (parsed === undefined)
-    throw new ConfigError(attribute, `must be "true" or "false", got ${JSON.stringify(value)}`);
+  checkOption(parsed !== undefined, attribute, '"true" or "false"', value);
   return parsed;
 }
 
 function integer(value: string, attribute: string): number {
-  if (!/^\d+$/.test(value))
-    throw new ConfigError(attribute, `must be a whole number, got ${JSON.stringify(value)}`);
+  checkOption(/^\d+$/.test(value), attribute, 'a whole number', value);
   return Number(value);
 }
 
@@ -27,13 +26,12 @@ function required(value: string | undefined, attribute: string): string {
 const dashed = (key: string) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /**
- * Proctor options from a `<script>` tag's data attributes, or undefined when the tag has no
- * `data-course-id`/`data-quiz-id` (then the page starts the SDK itself). Throws {@link ConfigError}
- * naming the attribute for a bad value.
+ * Proctor options from a `<script>` tag's data attributes, for a tag with `data-course-id` or
+ * `data-quiz-id` (a tag with neither leaves the start to the page: src/global.ts decides). Throws
+ * {@link ConfigError} naming the attribute for a bad value.
  */
-export function readScriptOptions(script: HTMLOrSVGScriptElement): ProctorOptions | undefined {
+export function readScriptOptions(script: HTMLOrSVGScriptElement): ProctorOptions {
   const data = script.dataset;
-  if (data.courseId === undefined && data.quizId === undefined) return undefined;
   const options: ProctorOptions = { courseId: data.courseId ?? '', quizId: data.quizId ?? '' };
   if (data.baseUrl !== undefined) options.baseUrl = data.baseUrl;
   if (data.eventsUrl !== undefined) options.eventsUrl = data.eventsUrl;
@@ -50,13 +48,13 @@ export function readScriptOptions(script: HTMLOrSVGScriptElement): ProctorOption
   if (data.canvasTypes !== undefined) options.canvasTypes = data.canvasTypes as CanvasTypes;
   if (data.flushIntervalMs !== undefined)
     options.flushIntervalMs = integer(data.flushIntervalMs, 'data-flush-interval-ms');
-  // Every capture switch as data-capture-<name>="true|false" (data-capture-answers="true", …).
+  // Every capture switch as data-capture-<name>="true|false" (data-capture-answers="true", …); none
+  // is the same as no capture option.
   const capture: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (!/^capture[A-Z]/.test(key)) continue;
-    const parsed = flag(value, dashed(key));
+    const parsed = /^capture[A-Z]/.test(key) ? flag(value, dashed(key)) : undefined;
     if (parsed !== undefined) capture[key] = parsed;
   }
-  if (Object.keys(capture).length > 0) options.capture = capture;
+  options.capture = capture;
   return options;
 }

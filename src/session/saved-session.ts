@@ -21,7 +21,9 @@ const sessions = (): UseStore =>
     onReset: () => undefined,
   }));
 
-export const sessionKey = (host: string, courseId: string, quizId: string) => `${host}:${courseId}:${quizId}`;
+/** The key of a quiz's saved session: Canvas's host (not the page's path prefix), course and quiz. */
+export const sessionKey = (quiz: { baseUrl: string; courseId: string; quizId: string }) =>
+  `${new URL(quiz.baseUrl).host}:${quiz.courseId}:${quiz.quizId}`;
 
 /** Reads the saved session; a broken IndexedDB reads as none (the session is then started again). */
 export async function loadSession(key: string): Promise<SavedSession | undefined> {

@@ -5,16 +5,16 @@ import { ProctorError } from '../errors/proctor-error.js';
 export class SessionError extends ProctorError {
   override name = 'SessionError' as const;
   /** Canvas's HTTP status, when Canvas answered. */
-  readonly status: number | undefined;
+  readonly status!: number | undefined;
   /** Canvas's own message (`invalid access code`, `quiz is locked`, …), when it gave one. */
-  readonly canvasMessage: string | undefined;
+  readonly canvasMessage!: string | undefined;
 
   constructor(
     code: ProctorErrorCode,
     init: { status?: number; canvasMessage?: string; cause?: unknown } = {},
   ) {
     super(code, init.canvasMessage, { cause: init.cause });
-    this.status = init.status;
-    this.canvasMessage = init.canvasMessage;
+    // status and canvasMessage by the same names (`cause` is the one Error has just set).
+    Object.assign(this, init);
   }
 }

@@ -14,12 +14,13 @@ import { sessionErrorFrom } from './session-error-from.js';
 
 export interface SessionConfig {
   client: CanvasClient;
-  host: string;
+  /** Where Canvas is: its host keys the saved session. */
+  baseUrl: string;
   courseId: string;
   quizId: string;
   accessCode: string | undefined;
   /** A submission the page already has (Canvas renders it): adopted without a request. */
-  adopt: SubmissionRef | undefined;
+  submission: SubmissionRef | undefined;
   scheduler: SchedulerLike;
 }
 
@@ -47,11 +48,14 @@ const fromCanvas = (qs: QuizSubmission): ActiveSubmission => ({
 export class SessionManager {
   readonly #c: SessionConfig;
   readonly #key: string;
+  // Sent with every start and completion when the quiz has one.
+  readonly #accessCode: { accessCode?: string };
   #submission: ActiveSubmission | undefined;
 
   constructor(config: SessionConfig) {
     this.#c = config;
-    this.#key = sessionKey(config.host, config.courseId, config.quizId);
+    this.#key = sessionKey(config);
+    this.#accessCode = config.accessCode === undefined ? {} : { accessCode: config.accessCode };
   }
 
   get submission(): ActiveSubmission | undefined {
@@ -59,51 +63,38 @@ export class SessionManager {
   }
 
   async start(): Promise<ActiveSubmission> {
-    const { client, courseId, quizId, accessCode, adopt } = this.#c;
-    if (adopt) {
-      this.#submission = {
-        id: String(adopt.id),
-        attempt: adopt.attempt,
-        validationToken: adopt.validationToken,
-        endAt: null,
-      };
-      await this.#save();
-      return this.#submission;
-    }
-    const saved = await loadSession(this.#key);
-    const resumed = saved ? await this.#resume(saved) : undefined;
-    if (resumed) {
-      this.#submission = resumed;
-      return resumed;
-    }
+    const { submission: adopt } = this.#c;
+    const saved = adopt ? undefined : await loadSession(this.#key);
+    const resumed = saved && (await this.#resume(saved));
+    const submission =
+      resumed ?? (adopt ? { ...adopt, id: String(adopt.id), endAt: null } : await this.#startNext());
+    this.#submission = submission;
+    if (!resumed) await saveSession(this.#key, submission);
+    return submission;
+  }
+
+  /** Starts the quiz's next attempt, or adopts the untaken one Canvas already has (a 409). */
+  async #startNext(): Promise<ActiveSubmission> {
+    const { client, courseId, quizId } = this.#c;
     try {
-      const params = accessCode === undefined ? { courseId, quizId } : { courseId, quizId, accessCode };
-      this.#submission = fromCanvas(await startQuizSubmission(client, params));
+      return fromCanvas(await startQuizSubmission(client, { courseId, quizId, ...this.#accessCode }));
     } catch (error) {
       if (!(error instanceof CanvasApiError && error.status === 409)) {
         throw sessionErrorFrom('session_failed', error);
       }
       // An attempt is in progress (another device, a lost page): adopt it. With none untaken,
       // the 409 means no attempt is left.
-      const current = await getQuizSubmission(client, { courseId, quizId, id: 'self' }).catch(
-        () => undefined,
-      );
+      const current = await getQuizSubmission(client, this.#ids('self')).catch(() => undefined);
       if (current?.workflow_state !== 'untaken') throw sessionErrorFrom('no_attempts_left', error);
-      this.#submission = fromCanvas(current);
+      return fromCanvas(current);
     }
-    await this.#save();
-    return this.#submission;
   }
 
   /** Canvas's count of the seconds left (null: untimed). */
   async timeLeft(): Promise<{ endAt: string | null; secondsLeft: number | null }> {
     const submission = this.#required();
     try {
-      const time = await getQuizSubmissionTime(this.#c.client, {
-        courseId: this.#c.courseId,
-        quizId: this.#c.quizId,
-        id: submission.id,
-      });
+      const time = await getQuizSubmissionTime(this.#c.client, this.#ids(submission.id));
       return { endAt: time.end_at, secondsLeft: time.time_left };
     } catch (error) {
       throw sessionErrorFrom('http_error', error);
@@ -116,15 +107,13 @@ export class SessionManager {
    */
   async complete(): Promise<QuizSubmission | undefined> {
     const submission = this.#required();
-    const { client, courseId, quizId, accessCode } = this.#c;
-    const params = {
-      courseId,
-      quizId,
-      id: submission.id,
+    const { client } = this.#c;
+    const request = {
+      ...this.#ids(submission.id),
       attempt: submission.attempt,
       validationToken: submission.validationToken,
+      ...this.#accessCode,
     };
-    const request = accessCode === undefined ? params : { ...params, accessCode };
     let completed: QuizSubmission | undefined;
     try {
       completed = await this.#withNetworkRetries(() => completeQuizSubmission(client, request));
@@ -132,9 +121,7 @@ export class SessionManager {
       if (!(error instanceof CanvasApiError && /already complete/.test(error.canvasMessage))) {
         throw sessionErrorFrom('complete_failed', error);
       }
-      completed = await getQuizSubmission(client, { courseId, quizId, id: submission.id }).catch(
-        () => undefined,
-      );
+      completed = await getQuizSubmission(client, this.#ids(submission.id)).catch(() => undefined);
     }
     await forgetSession(this.#key);
     return completed;
@@ -165,11 +152,7 @@ export class SessionManager {
   async #resume(saved: SavedSession): Promise<ActiveSubmission | undefined> {
     let current: QuizSubmission | undefined;
     try {
-      current = await getQuizSubmission(this.#c.client, {
-        courseId: this.#c.courseId,
-        quizId: this.#c.quizId,
-        id: saved.id,
-      });
+      current = await getQuizSubmission(this.#c.client, this.#ids(saved.id));
     } catch (error) {
       if (!(error instanceof CanvasApiError)) throw sessionErrorFrom('session_failed', error);
       // Any other answer (401, 5xx) says nothing of the attempt: starting decides, and saves over it.
@@ -181,9 +164,9 @@ export class SessionManager {
     return undefined;
   }
 
-  #save(): Promise<void> {
-    const submission = this.#required();
-    return saveSession(this.#key, { ...submission });
+  /** A submission of this quiz, as every request about one names it. */
+  #ids(id: string) {
+    return { courseId: this.#c.courseId, quizId: this.#c.quizId, id };
   }
 
   #required(): ActiveSubmission {

@@ -7,23 +7,26 @@ export interface ReviewFileApi {
 
 /** The teacher's log page as Canvas renders it (canvas-pages.md §4). */
 export interface LogPage {
+  /** The course whose quiz it is (for the school's `courses`). */
+  courseId: string;
   eventsUrl: string;
-  submissionUrl: string;
   /** `?attempt=N`; Canvas shows the latest attempt without it. */
   attempt: number | undefined;
 }
 
-const LOG_PATH = /^\/courses\/\d+\/quizzes\/\d+\/submissions\/[^/]+\/log(\/|$)/;
+const LOG_PATH = /^\/courses\/(\d+)\/quizzes\/\d+\/submissions\/[^/]+\/log(\/|$)/;
 
 /** The log page's ids, or undefined on every other page. */
 export function readLogPage(win: Window): LogPage | undefined {
   const env = canvasEnv(win);
-  if (!LOG_PATH.test(win.location.pathname)) return undefined;
-  if (typeof env?.events_url !== 'string' || typeof env.submission_url !== 'string') return undefined;
+  const path = LOG_PATH.exec(win.location.pathname);
+  // Canvas's log page has both URLs in its ENV (the review reads the events one).
+  if (!path || typeof env?.events_url !== 'string' || typeof env.submission_url !== 'string')
+    return undefined;
   const attempt = Number(new URLSearchParams(win.location.search).get('attempt'));
   return {
+    courseId: path[1] ?? '',
     eventsUrl: env.events_url,
-    submissionUrl: env.submission_url,
     attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : undefined,
   };
 }

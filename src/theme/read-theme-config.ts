@@ -1,4 +1,5 @@
 import { CAPTURE_DEFAULTS } from '../capture/resolve-capture-options.js';
+import { checkOption } from '../errors/check-option.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { ProctorOptions } from '../proctor/proctor-options.js';
 import { normalizeOptions } from '../proctor/normalize-options.js';
@@ -50,14 +51,18 @@ const PASSED_ON = new Set<string>(['canvasTypes', 'capture', ...Object.keys(DEFA
 PASSED_ON.delete('completeFlushTimeoutMs');
 
 const setting = (key: string) => `${THEME_CONFIG_GLOBAL}.${key}`;
+const notASetting = (key: string) => new ConfigError(setting(key), 'is not a setting');
 
 function checkCapture(capture: unknown): void {
-  if (typeof capture !== 'object' || capture === null)
-    throw new ConfigError(setting('capture'), 'must be an object');
+  checkOption(typeof capture === 'object' && capture !== null, setting('capture'), 'an object');
   for (const [key, value] of Object.entries(capture)) {
-    if (!(key in CAPTURE_DEFAULTS)) throw new ConfigError(setting(`capture.${key}`), 'is not a setting');
-    if (key.startsWith('capture') && typeof value !== 'boolean')
-      throw new ConfigError(setting(`capture.${key}`), `must be true or false, got ${JSON.stringify(value)}`);
+    if (!(key in CAPTURE_DEFAULTS)) throw notASetting(`capture.${key}`);
+    checkOption(
+      !key.startsWith('capture') || typeof value === 'boolean',
+      setting(`capture.${key}`),
+      'true or false',
+      value,
+    );
   }
 }
 
@@ -66,33 +71,28 @@ function checkCapture(capture: unknown): void {
  * (`captureClipbaord`) is reported instead of silently proctoring with the default. Throws
  * {@link ConfigError} naming the setting as the school wrote it.
  */
-export function readThemeConfig(value: unknown): ThemeSettings {
-  if (value === undefined)
-    return { enabled: true, courses: undefined, reviewScriptUrl: DEFAULT_REVIEW_SCRIPT_URL, options: {} };
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ConfigError(THEME_CONFIG_GLOBAL, 'must be an object');
-  const config = value as Record<string, unknown>;
-  const options: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(config)) {
-    if (key === 'enabled' || key === 'courses' || key === 'reviewScriptUrl') continue;
-    if (!PASSED_ON.has(key)) throw new ConfigError(setting(key), 'is not a setting');
-    options[key] = entry;
-  }
-  if (config.enabled !== undefined && typeof config.enabled !== 'boolean')
-    throw new ConfigError(setting('enabled'), 'must be true or false');
-  let courses: string[] | undefined;
-  if (config.courses !== undefined) {
-    const list = config.courses;
-    if (!Array.isArray(list) || list.some((id) => !/^\d+$/.test(String(id)) || typeof id === 'object'))
-      throw new ConfigError(setting('courses'), 'must be an array of Canvas course ids');
-    courses = list.map(String);
-  }
-  const reviewScriptUrl = config.reviewScriptUrl ?? DEFAULT_REVIEW_SCRIPT_URL;
-  if (
-    reviewScriptUrl !== false &&
-    (typeof reviewScriptUrl !== 'string' || !/^https?:\/\/[^/]/i.test(reviewScriptUrl))
-  )
-    throw new ConfigError(setting('reviewScriptUrl'), 'must be an http(s) URL or false');
+export function readThemeConfig(value: unknown = {}): ThemeSettings {
+  checkOption(
+    typeof value === 'object' && value !== null && !Array.isArray(value),
+    THEME_CONFIG_GLOBAL,
+    'an object',
+  );
+  const { enabled = true, courses, reviewScriptUrl: url, ...options } = value as Record<string, unknown>;
+  for (const key of Object.keys(options)) if (!PASSED_ON.has(key)) throw notASetting(key);
+  checkOption(typeof enabled === 'boolean', setting('enabled'), 'true or false');
+  checkOption(
+    courses === undefined ||
+      (Array.isArray(courses) && courses.every((id) => /^\d+$/.test(String(id)) && typeof id !== 'object')),
+    setting('courses'),
+    'an array of Canvas course ids',
+  );
+  const reviewScriptUrl = url ?? DEFAULT_REVIEW_SCRIPT_URL;
+  checkOption(
+    reviewScriptUrl === false ||
+      (typeof reviewScriptUrl === 'string' && /^https?:\/\/[^/]/i.test(reviewScriptUrl)),
+    setting('reviewScriptUrl'),
+    'an http(s) URL or false',
+  );
   if (options.capture !== undefined) checkCapture(options.capture);
   try {
     // The same checks as every proctor's options, with ids that are always valid.
@@ -102,5 +102,5 @@ export function readThemeConfig(value: unknown): ThemeSettings {
       throw new ConfigError(setting(error.option), error.message.replace(/^[^`]*`[^`]*` /, ''));
     throw error;
   }
-  return { enabled: config.enabled !== false, courses, reviewScriptUrl, options };
+  return { enabled, courses: courses?.map(String), reviewScriptUrl, options };
 }

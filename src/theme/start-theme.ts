@@ -7,15 +7,16 @@ import {
 } from '../canvas-page/read-canvas-quiz-page.js';
 import { quizClockSkewMs, readQuizTimes } from '../canvas-page/read-quiz-times.js';
 import { createProctorWith } from '../proctor/create-proctor.js';
-import { deliverLeftovers, type LeftoverReport } from '../proctor/deliver-leftovers.js';
+import { deliverLeftovers, type CurrentAttempt } from '../proctor/deliver-leftovers.js';
 import { normalizeOptions } from '../proctor/normalize-options.js';
 import type { Proctor } from '../proctor/proctor.js';
-import { defaultDeps } from '../proctor/proctor-deps.js';
+import { defaultDeps, type ProctorDeps } from '../proctor/proctor-deps.js';
 import type { CanvasTypes, ProctorOptions } from '../proctor/proctor-options.js';
 import type { ResolvedOptions } from '../proctor/resolved-options.js';
 import { readThemeConfig, THEME_CONFIG_GLOBAL, type ThemeSettings } from './read-theme-config.js';
 import { mountReviewLoader, readLogPage } from './mount-review-loader.js';
 import { whenCanvasReady } from './when-canvas-ready.js';
+import { whenDomReady } from './when-dom-ready.js';
 
 // Set on the window by the first copy: a school whose sub-accounts each upload the SDK gets one start.
 const STARTED = '__quizProctorTheme';
@@ -49,16 +50,9 @@ function beforeCanvasPageCode(doc: Document, script: HTMLOrSVGScriptElement | nu
   );
 }
 
-const reportDiscarded = (say: ReturnType<typeof createSay>, report: LeftoverReport) => {
-  const lost = Object.entries(report.discarded).filter(([, count]) => count > 0);
-  if (lost.length > 0)
-    say(
-      `events of an earlier attempt could not be delivered (Canvas files events under the current attempt) and were discarded: ${lost
-        .map(([attempt, count]) => `attempt ${attempt}: ${String(count)}`)
-        .join(', ')}`,
-      'warn',
-    );
-};
+// The school's `courses`, or every course.
+const inCourses = (settings: ThemeSettings, courseId: string) =>
+  !settings.courses || settings.courses.includes(courseId);
 
 /**
  * The theme file's start: on a classic quiz take page of a real attempt it proctors the attempt; on
@@ -76,8 +70,7 @@ export function startTheme(win: Window, script: HTMLOrSVGScriptElement | null): 
     const logPage = settings.enabled ? readLogPage(win) : undefined;
     if (logPage) {
       const { reviewScriptUrl } = settings;
-      const course = /^\/courses\/(\d+)\//.exec(win.location.pathname)?.[1] ?? '';
-      if (reviewScriptUrl !== false && (!settings.courses || settings.courses.includes(course)))
+      if (reviewScriptUrl !== false && inCourses(settings, logPage.courseId))
         whenDomReady(win.document, () => {
           mountReviewLoader(win, logPage, reviewScriptUrl);
         });
@@ -100,11 +93,6 @@ export function startTheme(win: Window, script: HTMLOrSVGScriptElement | null): 
   return result;
 }
 
-function whenDomReady(doc: Document, run: () => void): void {
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', run, { once: true });
-  else run();
-}
-
 function startOnQuizPage(
   win: Window,
   settings: ThemeSettings,
@@ -118,9 +106,17 @@ function startOnQuizPage(
     say(`not proctoring this take page: ${page.reason}`);
     return;
   }
-  if (settings.courses && !settings.courses.includes(page.courseId)) return;
+  if (!inCourses(settings, page.courseId)) return;
   if (page.kind === 'take') result.proctor = proctorTakePage(win, page, settings, early, say);
-  else void leftoversFromQuizPage(win, page, settings, say);
+  else
+    deliverLeftoversLater(
+      win,
+      pageOptions(win, page, settings),
+      defaultDeps(),
+      page.submissionId,
+      undefined,
+      say,
+    );
 }
 
 // A proctor's options on a Canvas quiz page: the school's settings, and everything else from the page.
@@ -168,27 +164,33 @@ function proctorTakePage(
   const proctor = createProctorWith(options, deps);
   proctor.start().catch(say);
   // An earlier attempt's leftovers can no longer reach their attempt (see deliverLeftovers).
-  void whenCanvasReady(win)
-    .then(() => deliverLeftovers(options, deps, page.submissionId, { attempt: page.attempt, over: false }))
-    .then((report) => {
-      reportDiscarded(say, report);
-    })
-    .catch(say);
+  deliverLeftoversLater(win, options, deps, page.submissionId, { attempt: page.attempt, over: false }, say);
   return proctor;
 }
 
-async function leftoversFromQuizPage(
+/**
+ * Delivers what the submission left in this browser (see deliverLeftovers) once Canvas's own page
+ * code has started: this is the lowest-priority work on the page. Says what had to be discarded.
+ */
+function deliverLeftoversLater(
   win: Window,
-  page: CanvasQuizShowPage,
-  settings: ThemeSettings,
+  options: ResolvedOptions,
+  deps: ProctorDeps,
+  submissionId: string,
+  current: CurrentAttempt | undefined,
   say: ReturnType<typeof createSay>,
-): Promise<void> {
-  try {
-    const options = pageOptions(win, page, settings);
-    // Canvas's own page code first: this is the lowest-priority work on the page.
-    await whenCanvasReady(win);
-    reportDiscarded(say, await deliverLeftovers(options, defaultDeps(), page.submissionId));
-  } catch (error) {
-    say(error);
-  }
+): void {
+  void whenCanvasReady(win)
+    .then(() => deliverLeftovers(options, deps, submissionId, current))
+    .then((report) => {
+      const lost = Object.entries(report.discarded).filter(([, count]) => count > 0);
+      if (lost.length > 0)
+        say(
+          `events of an earlier attempt could not be delivered (Canvas files events under the current attempt) and were discarded: ${lost
+            .map(([attempt, count]) => `attempt ${attempt}: ${String(count)}`)
+            .join(', ')}`,
+          'warn',
+        );
+    })
+    .catch(say);
 }

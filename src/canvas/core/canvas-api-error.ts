@@ -4,15 +4,15 @@ import { CanvasError } from './canvas-error.js';
 export class CanvasApiError extends CanvasError {
   override name = 'CanvasApiError' as const;
   /** HTTP status. */
-  readonly status: number;
+  readonly status!: number;
   /** Canvas's message text (from any of its error envelopes, or the plain-text body). */
-  readonly canvasMessage: string;
+  readonly canvasMessage!: string;
   /** The `status` word of a `{status, message}` envelope (`"forbidden"`), when present. */
-  readonly canvasStatus: string | undefined;
+  readonly canvasStatus!: string | undefined;
   /** The raw body text. */
-  readonly body: string;
-  readonly method: string;
-  readonly url: string;
+  readonly body!: string;
+  readonly method!: string;
+  readonly url!: string;
 
   constructor(init: {
     status: number;
@@ -26,11 +26,7 @@ export class CanvasApiError extends CanvasError {
       'canvas_api_error',
       `Canvas answered with an error: ${init.method} ${init.url} → ${init.status}: ${init.canvasMessage}`,
     );
-    this.status = init.status;
-    this.canvasMessage = init.canvasMessage;
-    this.canvasStatus = init.canvasStatus;
-    this.body = init.body;
-    this.method = init.method;
-    this.url = init.url;
+    // The fields are the init's, by the same names (declared above, so each is set, if undefined).
+    Object.assign(this, init);
   }
 }

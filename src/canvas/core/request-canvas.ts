@@ -31,10 +31,8 @@ export async function requestCanvas(client: CanvasClient, request: CanvasRequest
   let response: Response;
   let text: string;
   try {
-    response = await client.http(url, {
-      method: request.method,
-      ...(request.json === undefined ? {} : { json: request.json }),
-    });
+    // ky sends no body for an undefined `json`.
+    response = await client.http(url, { method: request.method, json: request.json });
     text = await response.text();
   } catch (error) {
     throw new CanvasNetworkError(request.method, url, error);
