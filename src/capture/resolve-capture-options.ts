@@ -54,7 +54,8 @@ export function resolveCaptureOptions(options: CaptureOptions, probe: ParentNode
   for (const key of Object.keys(CAPTURE_DEFAULTS) as (keyof ResolvedCaptureOptions)[]) {
     const value = resolved[key];
     if (key.endsWith('Ms') && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
-      throw new ConfigError(key, 'must be a finite number of milliseconds, 0 or more');
+      // Named by its path in the options (`capture.focusThrottleMs`), as every other option is.
+      throw new ConfigError(`capture.${key}`, 'must be a finite number of milliseconds, 0 or more');
     }
   }
   for (const key of ['questionSelector', 'flagSelector'] as const) {
@@ -62,7 +63,7 @@ export function resolveCaptureOptions(options: CaptureOptions, probe: ParentNode
       // A bad selector would otherwise throw inside every scan and every click for the whole attempt.
       probe.querySelector(resolved[key]);
     } catch {
-      throw new ConfigError(key, 'must be a valid CSS selector');
+      throw new ConfigError(`capture.${key}`, 'must be a valid CSS selector');
     }
   }
   return resolved;

@@ -6,7 +6,8 @@ const TRUE_FALSE: Record<string, boolean> = { true: true, false: false, '': true
 
 function flag(value: string | undefined, attribute: string): boolean | undefined {
   if (value === undefined) return undefined;
-  const parsed = TRUE_FALSE[value];
+  // Own keys only: `constructor` or `toString` is no flag value.
+  const parsed = Object.hasOwn(TRUE_FALSE, value) ? TRUE_FALSE[value] : undefined;
   checkOption(parsed !== undefined, attribute, '"true" or "false"', value);
   return parsed;
 }

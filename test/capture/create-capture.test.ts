@@ -275,10 +275,11 @@ describe('createCapture', () => {
 
   it('throws a ConfigError for a bad selector or duration, at creation', () => {
     for (const [options, option] of [
-      [{ questionSelector: '#questions >>> .question' }, 'questionSelector'],
-      [{ flagSelector: '' }, 'flagSelector'],
-      [{ focusThrottleMs: -1 }, 'focusThrottleMs'],
-      [{ answerDebounceMs: Number.NaN }, 'answerDebounceMs'],
+      // Named by their path in the proctor's options, where a page author sets them.
+      [{ questionSelector: '#questions >>> .question' }, 'capture.questionSelector'],
+      [{ flagSelector: '' }, 'capture.flagSelector'],
+      [{ focusThrottleMs: -1 }, 'capture.focusThrottleMs'],
+      [{ answerDebounceMs: Number.NaN }, 'capture.answerDebounceMs'],
     ] as const) {
       let thrown: unknown;
       try {

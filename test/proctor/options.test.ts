@@ -28,6 +28,15 @@ describe('createProctor options', () => {
       'submission.attempt',
     ],
     ['a zero Retry-After cap', { ...valid, retryAfterMaxMs: 0 }, 'retryAfterMaxMs'],
+    // By its path in the options, as a page author finds it.
+    [
+      'a negative capture throttle',
+      { ...valid, capture: { focusThrottleMs: -1 } },
+      'capture.focusThrottleMs',
+    ],
+    ['a bad question selector', { ...valid, capture: { questionSelector: '[' } }, 'capture.questionSelector'],
+    // A value JSON cannot show is still a ConfigError, not a TypeError from the message.
+    ['a BigInt course id', { courseId: 10n, quizId: 2 }, 'courseId'],
     [
       'both names of the Retry-After cap',
       { ...valid, retryAfterMaxMs: 1000, maxRetryAfterMs: 1000 },

@@ -102,6 +102,19 @@ describe('script-tag embedding', () => {
     expect(window.frameErrors[0]).to.contain('`data-auto-complete` must be "true" or "false"');
   });
 
+  it('takes only true, false or nothing as a flag: an inherited name such as constructor is refused', async () => {
+    const frame = pageWithScriptTag({
+      'data-course-id': '1',
+      'data-quiz-id': '2',
+      'data-capture-clipboard': 'constructor',
+    });
+    await new Promise((resolve) => {
+      frame.addEventListener('load', resolve, { once: true });
+    });
+    expect(window.frameErrors).to.have.length(1);
+    expect(window.frameErrors[0]).to.contain('`data-capture-clipboard` must be "true" or "false"');
+  });
+
   it('reports a missing data-attempt by the attribute, not by the option it becomes', async () => {
     const frame = pageWithScriptTag({
       'data-course-id': '1',

@@ -50,6 +50,10 @@ describe("a school's theme settings", () => {
         { capture: { captureClipboard: 'no' } },
         /`QUIZ_PROCTOR_CONFIG.capture.captureClipboard` must be true or false/,
       ],
+      [
+        { capture: { focusThrottleMs: -1 } },
+        /`QUIZ_PROCTOR_CONFIG.capture.focusThrottleMs` must be a finite number of milliseconds/,
+      ],
       [{ courses: 12 }, /`QUIZ_PROCTOR_CONFIG.courses` must be an array of Canvas course ids/],
       [{ courses: ['abc'] }, /`QUIZ_PROCTOR_CONFIG.courses`/],
       [{ canvasTypes: 'sometimes' }, /`QUIZ_PROCTOR_CONFIG.canvasTypes` must be 'auto', 'always' or 'never'/],
