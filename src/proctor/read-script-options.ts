@@ -1,4 +1,6 @@
 import type { CanvasTypes, ProctorOptions } from './proctor-options.js';
+import type { CaptureOptions } from '../capture/capture-options.js';
+import { CAPTURE_DEFAULTS } from '../capture/resolve-capture-options.js';
 import { checkOption } from '../errors/check-option.js';
 import { ConfigError } from '../errors/config-error.js';
 
@@ -53,7 +55,15 @@ export function readScriptOptions(script: HTMLOrSVGScriptElement): ProctorOption
   // is the same as no capture option.
   const capture: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(data)) {
-    const parsed = /^capture[A-Z]/.test(key) ? flag(value, dashed(key)) : undefined;
+    if (!/^capture[A-Z]/.test(key)) continue;
+    // A misspelt switch is the page author's mistake, said as the theme says a misspelt setting:
+    // ignored, it would proctor with the default the author meant to change.
+    if (
+      !Object.hasOwn(CAPTURE_DEFAULTS, key) ||
+      typeof CAPTURE_DEFAULTS[key as keyof CaptureOptions] !== 'boolean'
+    )
+      throw new ConfigError(dashed(key), 'is not a capture switch');
+    const parsed = flag(value, dashed(key));
     if (parsed !== undefined) capture[key] = parsed;
   }
   options.capture = capture;

@@ -56,7 +56,8 @@ const notASetting = (key: string) => new ConfigError(setting(key), 'is not a set
 function checkCapture(capture: unknown): void {
   checkOption(typeof capture === 'object' && capture !== null, setting('capture'), 'an object');
   for (const [key, value] of Object.entries(capture)) {
-    if (!(key in CAPTURE_DEFAULTS)) throw notASetting(`capture.${key}`);
+    // Own keys only: `capture.toString` is no setting.
+    if (!Object.hasOwn(CAPTURE_DEFAULTS, key)) throw notASetting(`capture.${key}`);
     checkOption(
       !key.startsWith('capture') || typeof value === 'boolean',
       setting(`capture.${key}`),

@@ -115,6 +115,19 @@ describe('script-tag embedding', () => {
     expect(window.frameErrors[0]).to.contain('`data-capture-clipboard` must be "true" or "false"');
   });
 
+  it('refuses a misspelt capture switch by its attribute instead of proctoring with the default', async () => {
+    const frame = pageWithScriptTag({
+      'data-course-id': '1',
+      'data-quiz-id': '2',
+      'data-capture-clipbaord': 'false',
+    });
+    await new Promise((resolve) => {
+      frame.addEventListener('load', resolve, { once: true });
+    });
+    expect(window.frameErrors).to.have.length(1);
+    expect(window.frameErrors[0]).to.contain('`data-capture-clipbaord` is not a capture switch');
+  });
+
   it('reports a missing data-attempt by the attribute, not by the option it becomes', async () => {
     const frame = pageWithScriptTag({
       'data-course-id': '1',

@@ -46,6 +46,7 @@ describe("a school's theme settings", () => {
         { capture: { captureClipbaord: false } },
         /`QUIZ_PROCTOR_CONFIG.capture.captureClipbaord` is not a setting/,
       ],
+      [{ capture: { toString: false } }, /`QUIZ_PROCTOR_CONFIG.capture.toString` is not a setting/],
       [
         { capture: { captureClipboard: 'no' } },
         /`QUIZ_PROCTOR_CONFIG.capture.captureClipboard` must be true or false/,
