@@ -107,7 +107,6 @@ const reviewPageRules = {
 // about 2 kB gzip; src/util/ has the page's own small operators (docs/architecture.md).
 export const RXJS_CORE = [
   'Observable',
-  'Subject',
   'Subscription',
   'Subscriber',
   'asyncScheduler',
@@ -118,6 +117,7 @@ export const RXJS_CORE = [
   'NEVER',
   // Types, erased at build.
   'SchedulerLike',
+  'SchedulerAction',
   'OperatorFunction',
   'MonoTypeOperatorFunction',
 ];

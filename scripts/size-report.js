@@ -2,18 +2,23 @@
 // map names (a dependency by package, our code by src/ folder), then each group is gzipped on its
 // own. Groups compress worse alone than together, so the last column shares out the whole file's
 // gzip size in proportion: an estimate that sums to the real total. `npm run size:report [file]`
-// after `npm run build`.
+// after `npm run build`; `--files N` groups by source file instead and prints the N largest.
 import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const file = process.argv[2] ?? 'dist/quiz-proctor.iife.min.js';
+const args = process.argv.slice(2);
+const filesAt = args.indexOf('--files');
+const topFiles = filesAt >= 0 ? Number(args.splice(filesAt, 2)[1] ?? 30) : 0;
+if (filesAt >= 0 && !(topFiles > 0)) throw new Error('--files takes a positive count, e.g. --files 30');
+const file = args[0] ?? 'dist/quiz-proctor.iife.min.js';
 const code = readFileSync(file, 'utf8');
 const map = new TraceMap(readFileSync(`${file}.map`, 'utf8'));
 
 /** The group a source belongs to: a package of node_modules, a folder of src/, or what is left. */
 function groupOf(source) {
   if (source === null) return '(unmapped: wrappers, rollup glue)';
+  if (topFiles) return source.replace(/^.*?(node_modules\/|src\/)/, '$1');
   const modules = source.lastIndexOf('node_modules/');
   if (modules >= 0) {
     const [scope, name] = source.slice(modules + 'node_modules/'.length).split('/');
@@ -70,4 +75,4 @@ const line = (cells) =>
 console.log(`${file}: ${kB(Buffer.byteLength(code))} kB minified, ${kB(totalGzip)} kB gzip (level 9)`);
 console.log(line(head));
 console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-for (const row of body) console.log(line(row));
+for (const row of topFiles ? body.slice(0, topFiles) : body) console.log(line(row));

@@ -36,3 +36,24 @@ test('size report: every byte in a group, dependencies and src/ folders named, s
   const shares = rows.reduce((sum, row) => sum + row.share, 0);
   assert.ok(Math.abs(shares - gzip) < 0.01 * rows.length, `${shares} kB against ${gzip} kB`);
 });
+
+test('size report by file: the N largest source files, each a path under src/ or node_modules/', () => {
+  const out = execFileSync(process.execPath, ['scripts/size-report.js', '--files', '5', FILE], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const rows = out.trim().split('\n').slice(3);
+  assert.equal(rows.length, 5);
+  const sizes = rows.map((line) => {
+    const [source, , gzipAlone] = line.trim().split(/\s{2,}/);
+    assert.match(source ?? '', /^(src|node_modules)\/.+\.(ts|js)$/);
+    return Number(gzipAlone);
+  });
+  assert.deepEqual(
+    sizes,
+    [...sizes].sort((a, b) => b - a),
+  );
+  assert.throws(() =>
+    execFileSync(process.execPath, ['scripts/size-report.js', '--files', 'x'], { cwd: root, stdio: 'pipe' }),
+  );
+});

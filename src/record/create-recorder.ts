@@ -1,4 +1,4 @@
-import type { Subject } from 'rxjs';
+import type { Relay } from '../util/create-relay.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { WriteProgress } from './write-progress.js';
 
@@ -15,7 +15,7 @@ export interface Recorder {
 }
 
 export function createRecorder(
-  captured$: Subject<CapturedEvent>,
+  captured$: Relay<CapturedEvent>,
   progress: WriteProgress,
   hidden: boolean,
   endHiddenTask: () => void,

@@ -1,4 +1,5 @@
-import { interval, type SchedulerLike, type Subscription } from 'rxjs';
+import type { SchedulerLike, Subscription } from 'rxjs';
+import { repeatEvery } from '../util/repeat-every.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { CaptureEventDataMap } from '../events/event-data.js';
 import type { PageState } from './read-page-state.js';
@@ -60,7 +61,7 @@ export function createHeartbeat(config: HeartbeatConfig): Heartbeat {
       last = { wall, mono };
     },
     start: () =>
-      interval(config.intervalMs, config.scheduler).subscribe(() => {
+      repeatEvery(config.intervalMs, config.scheduler, () => {
         heartbeat.beat('interval');
       }),
   };

@@ -1,4 +1,5 @@
-import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import type { SchedulerLike, Subscription } from 'rxjs';
+import { createRelay, type Relay } from '../util/create-relay.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { DropCounts } from '../store/event-store.js';
 import { bufferBurst } from './buffer-burst.js';
@@ -22,8 +23,8 @@ export function reportLosses(
   record: (event: CapturedEvent) => void,
   onCounted: (count: number) => void,
 ): LossReports {
-  const drops$ = new Subject<DropCounts>();
-  const now$ = new Subject<void>();
+  const drops$ = createRelay<DropCounts>();
+  const now$: Relay<void> = createRelay();
   const subscription = drops$
     .pipe(bufferBurst(LOSS_REPORT_WINDOW_MS, scheduler, now$))
     .subscribe((tallies) => {

@@ -1,6 +1,8 @@
 // The one place the attempt's parts meet (store, recorder, write path, engine, tabs, page): each
 // part is its own file, and this one only wires them, so it runs past the usual length.
-import { interval, Subject, Subscription } from 'rxjs';
+import { Subscription } from 'rxjs';
+import { createRelay, type Relay } from '../util/create-relay.js';
+import { repeatEvery } from '../util/repeat-every.js';
 import type { TransportError } from '../errors/transport-error.js';
 import type { ProctorError } from '../errors/proctor-error.js';
 import type { CapturedEvent } from '../events/captured-event.js';
@@ -31,8 +33,8 @@ import { createWriteProgress } from './write-progress.js';
 export async function startAttemptPipeline(config: AttemptPipelineConfig): Promise<AttemptPipeline> {
   const { options, deps, emit } = config;
   const scheduler = deps.scheduler;
-  const captured$ = new Subject<CapturedEvent>();
-  const flushNow$ = new Subject<void>();
+  const captured$ = createRelay<CapturedEvent>();
+  const flushNow$: Relay<void> = createRelay();
   // Capture and the delivery triggers.
   const running = new Subscription();
   let delivered = 0;
@@ -149,7 +151,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     onBatchReady: tabs.send,
   });
   recorder.open();
-  const captureStop$ = new Subject<void>();
+  const captureStop$: Relay<void> = createRelay();
   running.add(attempt.journal.watch(() => void attempt.restoreRescued().then(tabs.send)));
   running.add(config.capture(memory, captureStop$).subscribe(record));
   if (heartbeat && realm) {
@@ -163,7 +165,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
   // record the newcomer.
   tabs.hello();
   running.add(
-    interval(options.flushIntervalMs, scheduler).subscribe(() => {
+    repeatEvery(options.flushIntervalMs, scheduler, () => {
       if (tabs.isLeader) void engine.drain();
     }),
   );

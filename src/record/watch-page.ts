@@ -1,4 +1,6 @@
-import { filter, map, type Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import { filterValues } from '../util/filter-values.js';
+import { mapValues } from '../util/map-values.js';
 import { mergeStreams } from '../util/merge-streams.js';
 import { fromDomEvent } from '../util/from-dom-event.js';
 import type { DeliveryEngine } from '../deliver/delivery-engine.js';
@@ -23,7 +25,7 @@ export function watchPage(config: PageWatchConfig): Subscription {
   const { target, engine, journal, tabs } = config;
   const doc = target.document;
   const gone = mergeStreams(
-    fromDomEvent(doc, 'visibilitychange').pipe(filter(() => doc.visibilityState === 'hidden')),
+    fromDomEvent(doc, 'visibilitychange').pipe(filterValues(() => doc.visibilityState === 'hidden')),
     fromDomEvent(target, 'pagehide'),
   ).subscribe(() => {
     config.onHidden(true);
@@ -42,13 +44,13 @@ export function watchPage(config: PageWatchConfig): Subscription {
   gone.add(
     mergeStreams(
       fromDomEvent(doc, 'visibilitychange').pipe(
-        filter(() => doc.visibilityState === 'visible'),
-        map(() => {
+        filterValues(() => doc.visibilityState === 'visible'),
+        mapValues(() => {
           config.onHidden(false);
         }),
       ),
       fromDomEvent(target, 'online').pipe(
-        map(() => {
+        mapValues(() => {
           engine.retryNow();
         }),
       ),

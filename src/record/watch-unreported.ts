@@ -1,4 +1,5 @@
-import { interval, type SchedulerLike, type Subscription } from 'rxjs';
+import type { SchedulerLike, Subscription } from 'rxjs';
+import { repeatEvery } from '../util/repeat-every.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { PageState } from './read-page-state.js';
 
@@ -108,7 +109,7 @@ export function watchUnreported(config: UnreportedConfig): UnreportedWatch {
       if (!atStart.focused) reportedAway.focus = true;
       if (!atStart.visible) reportedAway.visibility = true;
       let last = { mono: config.monotonicNow(), visible: atStart.visible };
-      return interval(config.sampleMs, scheduler).subscribe(() => {
+      return repeatEvery(config.sampleMs, scheduler, () => {
         const state = config.pageState();
         const mono = config.monotonicNow();
         // Timers of a hidden page are throttled on purpose; a visible page's are late only when its

@@ -1,4 +1,6 @@
-import { filter, map, type Observable, type Subscription } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
+import { filterValues } from '../util/filter-values.js';
+import { mapValues } from '../util/map-values.js';
 import { mapInTurn } from '../util/map-in-turn.js';
 import type { DeliveryEngine } from '../deliver/delivery-engine.js';
 import { ProctorError } from '../errors/proctor-error.js';
@@ -36,7 +38,7 @@ export function writeAhead(config: WriteAheadConfig): Subscription {
     .pipe(
       bufferBurst(config.deps.writeWindowMs, config.deps.scheduler, config.flushNow$, MAX_WRITE_BURST),
       // Numbered synchronously, so a page being hidden can send a burst before its write completes.
-      map((burst) => {
+      mapValues((burst: CapturedEvent[]) => {
         const numbered = attempt.numbering.number(burst);
         engine.remember(numbered);
         return numbered;
@@ -56,7 +58,7 @@ export function writeAhead(config: WriteAheadConfig): Subscription {
         writtenSinceSend += events.length;
         return writtenSinceSend;
       }),
-      filter((count) => count >= config.batchEvents),
+      filterValues((count: number) => count >= config.batchEvents),
     )
     .subscribe(() => {
       writtenSinceSend = 0;

@@ -23,6 +23,7 @@ const keyOf = (event: StoredEvent): IDBValidKey => [event.at, event.tab, event.s
 
 const read = <T>(store: IDBObjectStore, key: IDBValidKey) =>
   promisifyRequest(store.get(key) as IDBRequest<T | undefined>);
+const readMeta = async (store: IDBObjectStore) => (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
 
 /**
  * An {@link EventStore} in IndexedDB, one database per attempt (idb-keyval's `createStore`).
@@ -36,13 +37,13 @@ export function createIdbEventStore(
 ): EventStore {
   const useStore: UseStore = openResettableStore(dbName, 'events', {
     endKey: DESTROYED_KEY,
-    writeBack: restoreEntries,
+    writeBack,
     onReset: onReset ?? (() => undefined),
   });
   return {
     append: (events) =>
       useStore('readwrite', async (store) => {
-        const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+        const meta = await readMeta(store);
         const first = events[0];
         if (first === undefined || (await read<StoredEvent>(store, keyOf(first))) !== undefined) {
           // A retried write whose first attempt did commit (it only looked failed, say timed out).
@@ -73,27 +74,20 @@ export function createIdbEventStore(
         return { stored, dropped, meta: nextMeta };
       }),
     restore: (events) =>
-      useStore('readwrite', async (store) => {
-        const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
-        let { count, bytes } = meta;
-        for (const event of events) {
-          if ((await promisifyRequest(store.getKey(keyOf(event)))) !== undefined) continue;
-          store.put(event, keyOf(event));
-          count += 1;
-          bytes += event.bytes;
-        }
-        store.put({ count, bytes }, META_KEY);
-        return promisifyRequest(store.transaction);
-      }),
-    getMeta: () =>
-      useStore('readonly', async (store) => (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META),
+      useStore('readwrite', (store) =>
+        writeBack(
+          store,
+          events.map((event) => [keyOf(event), event]),
+        ),
+      ),
+    getMeta: () => useStore('readonly', readMeta),
     peek: (limit) =>
       useStore('readonly', (store) =>
         promisifyRequest(store.getAll(EVENTS, limit) as IDBRequest<StoredEvent[]>),
       ),
     ack: (events) =>
       useStore('readwrite', async (store) => {
-        const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+        const meta = await readMeta(store);
         const keys = events.map(keyOf).sort((a, b) => indexedDB.cmp(a, b));
         const [low, high] = [keys[0], keys[keys.length - 1]];
         if (low === undefined || high === undefined) return undefined;
@@ -112,7 +106,7 @@ export function createIdbEventStore(
       }),
     deadLetter: (letter) =>
       useStore('readwrite', async (store) => {
-        const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+        const meta = await readMeta(store);
         const { event } = letter;
         const present = (await promisifyRequest(store.getKey(keyOf(event)))) !== undefined;
         store.delete(keyOf(event));
@@ -155,11 +149,12 @@ export function createIdbEventStore(
 }
 
 /**
- * Writes back what a reset database held, skipping what is there already (another tab of the
- * attempt may have written it back first), and counts the events it adds into the meta.
+ * Writes back what a reset database held, or events rescued from a page that went away, skipping
+ * what is there already (another tab of the attempt may have written it back first), and counts the
+ * events it adds into the meta.
  */
-async function restoreEntries(store: IDBObjectStore, entries: readonly StoreEntry[]): Promise<void> {
-  const meta = (await read<StoreMeta>(store, META_KEY)) ?? EMPTY_META;
+async function writeBack(store: IDBObjectStore, entries: readonly StoreEntry[]): Promise<void> {
+  const meta = await readMeta(store);
   let { count, bytes } = meta;
   for (const [key, value] of entries) {
     if (key === META_KEY || (await promisifyRequest(store.getKey(key))) !== undefined) continue;

@@ -2,11 +2,15 @@ import { expect } from '@esm-bundle/chai';
 import { NEVER, Observable, Subject, VirtualTimeScheduler } from 'rxjs';
 import { auditWindow } from '../../src/util/audit-window.js';
 import { completeOn } from '../../src/util/complete-on.js';
+import { createRelay } from '../../src/util/create-relay.js';
 import { debounceWindow } from '../../src/util/debounce-window.js';
 import { deferObservable } from '../../src/util/defer-observable.js';
+import { filterValues } from '../../src/util/filter-values.js';
 import { fromDomEvent } from '../../src/util/from-dom-event.js';
 import { mapInTurn } from '../../src/util/map-in-turn.js';
+import { mapValues } from '../../src/util/map-values.js';
 import { mergeStreams } from '../../src/util/merge-streams.js';
+import { repeatEvery } from '../../src/util/repeat-every.js';
 import { startWithValue } from '../../src/util/start-with-value.js';
 
 // The page's own small operators in place of rxjs's general ones (issue 15): each keeps the rxjs
@@ -215,5 +219,82 @@ describe('the page’s stream operators', () => {
     subscription.unsubscribe();
     target.dispatchEvent(new Event('ping'));
     expect(seen).to.deep.equal(['ping']);
+  });
+
+  it('createRelay multicasts to its subscribers, from a snapshot, and completes late ones at once', () => {
+    const relay = createRelay<number>();
+    const first = watch(relay);
+    let late: { seen: string[] } | undefined;
+    relay.subscribe((value) => {
+      // Subscribed during an emission: hears the next value, not this one.
+      if (value === 1) late = watch(relay);
+    });
+    relay.next(1);
+    relay.next(2);
+    first.subscription.unsubscribe();
+    relay.next(3);
+    relay.complete();
+    relay.next(4);
+    expect(first.seen).to.deep.equal(['1', '2']);
+    expect(late?.seen).to.deep.equal(['2', '3', 'complete']);
+    expect(watch(relay).seen).to.deep.equal(['complete']);
+  });
+
+  it('mapValues and filterValues pass values, completion and errors on; a throw is the result’s error', () => {
+    const input = createRelay<number>();
+    const { seen } = watch(
+      input.pipe(
+        filterValues((n) => n % 2 === 1),
+        mapValues((n) => {
+          if (n > 4) throw new Error(`too big: ${String(n)}`);
+          return n * 10;
+        }),
+      ),
+    );
+    [1, 2, 3, 4, 5, 7].forEach((n) => {
+      input.next(n);
+    });
+    expect(seen).to.deep.equal(['10', '30', 'error Error: too big: 5']);
+    const ends = watch(createRelay<number>().pipe(mapValues((n) => n)));
+    const source = createRelay<number>();
+    const done = watch(source.pipe(filterValues(() => true)));
+    source.complete();
+    expect(done.seen).to.deep.equal(['complete']);
+    expect(ends.seen).to.deep.equal([]);
+  });
+
+  it('repeatEvery ticks each period until unsubscribed; a throwing tick neither stops it nor others', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const ticks: number[] = [];
+    const other: number[] = [];
+    const thrown: unknown[] = [];
+    // The throw reaches the page's error handler, as rxjs reports a subscriber's: mocha's own
+    // (window.onerror) is set aside for the run, so the report is read, not failed on.
+    const mochaOnError = window.onerror;
+    window.onerror = (_message, _source, _line, _column, error) => {
+      thrown.push(error);
+      return true;
+    };
+    try {
+      const subscription = repeatEvery(100, scheduler, () => {
+        ticks.push(scheduler.now());
+        if (scheduler.now() === 200) throw new Error('tick at 200');
+      });
+      repeatEvery(100, scheduler, () => other.push(scheduler.now()));
+      at(scheduler, 450, () => {
+        subscription.unsubscribe();
+      });
+      at(scheduler, 650, () => {
+        scheduler.maxFrames = 0;
+      });
+      scheduler.maxFrames = 700;
+      scheduler.flush();
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(ticks).to.deep.equal([100, 200, 300, 400]);
+      expect(other.slice(0, 6)).to.deep.equal([100, 200, 300, 400, 500, 600]);
+      expect(thrown.map(String)).to.deep.equal(['Error: tick at 200']);
+    } finally {
+      window.onerror = mochaOnError;
+    }
   });
 });
