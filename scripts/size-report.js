@@ -17,7 +17,7 @@ const map = new TraceMap(readFileSync(`${file}.map`, 'utf8'));
 
 /** The group a source belongs to: a package of node_modules, a folder of src/, or what is left. */
 function groupOf(source) {
-  if (source === null) return '(unmapped: wrappers, rollup glue)';
+  if (source === null) return '(unmapped: the lazy loader, wrappers, rollup glue)';
   if (topFiles) return source.replace(/^.*?(node_modules\/|src\/)/, '$1');
   const modules = source.lastIndexOf('node_modules/');
   if (modules >= 0) {
@@ -38,6 +38,9 @@ const marks = [];
 eachMapping(map, (mapping) => {
   marks.push({
     at: lineStarts[mapping.generatedLine - 1] + mapping.generatedColumn,
+    // A mapped segment runs to the next mapping on its line; lines no mapping starts on (the lazy
+    // loader's banner) are rollup's own.
+    lineEnd: lineStarts[mapping.generatedLine] ?? code.length,
     group: groupOf(mapping.source),
   });
 });
@@ -47,10 +50,21 @@ const text = new Map();
 const add = (group, from, to) => {
   if (to > from) text.set(group, (text.get(group) ?? '') + code.slice(from, to));
 };
-add(groupOf(null), 0, marks[0]?.at ?? code.length);
+// terser maps every token it keeps from a source, so the last mapping of a line ends with its token:
+// what follows it there came from no source (terser minifies the loader's footer onto the last line).
+const TOKEN = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|[\w$]+|\S/y;
+const tokenEnd = (at) => {
+  TOKEN.lastIndex = at;
+  return TOKEN.test(code) ? TOKEN.lastIndex : at;
+};
+let covered = 0;
 marks.forEach((mark, i) => {
-  add(mark.group, mark.at, marks[i + 1]?.at ?? code.length);
+  add(groupOf(null), covered, mark.at);
+  const next = marks[i + 1]?.at ?? code.length;
+  covered = next < mark.lineEnd ? next : Math.min(mark.lineEnd, tokenEnd(mark.at));
+  add(mark.group, mark.at, covered);
 });
+add(groupOf(null), covered, code.length);
 
 const totalGzip = gzipSync(code, { level: 9 }).length;
 const rows = [...text].map(([group, part]) => ({
