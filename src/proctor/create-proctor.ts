@@ -3,7 +3,7 @@ import { captureResolved } from '../capture/create-capture.js';
 import { ProctorError } from '../errors/proctor-error.js';
 import type { AttemptPipeline } from '../record/attempt-pipeline.js';
 import { startAttemptPipeline } from '../record/start-attempt-pipeline.js';
-import { SessionClock } from '../session/session-clock.js';
+import { createSessionClock } from '../session/session-clock.js';
 import { SessionManager } from '../session/session-manager.js';
 import { createCanvasHttp } from '../canvas/core/create-canvas-http.js';
 import { Emitter } from '../util/emitter.js';
@@ -67,7 +67,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
   const withoutCanvasTypes = () =>
     options.canvasTypes === 'never' || (options.canvasTypes === 'auto' && canvasLoggerRuns(deps.target));
 
-  const clock = new SessionClock({
+  const clock = createSessionClock({
     scheduler: deps.scheduler,
     warningsSec: options.timeWarningsSec,
     onWarning: (secondsLeft) => {
