@@ -4,7 +4,7 @@ import { ProctorError } from '../errors/proctor-error.js';
 import type { AttemptPipeline } from '../record/attempt-pipeline.js';
 import { startAttemptPipeline } from '../record/start-attempt-pipeline.js';
 import { createSessionClock } from '../session/session-clock.js';
-import { SessionManager } from '../session/session-manager.js';
+import { createSessionManager } from '../session/session-manager.js';
 import { createCanvasHttp } from '../canvas/core/create-canvas-http.js';
 import { Emitter } from '../util/emitter.js';
 import { createCanvasClient } from '../canvas/core/canvas-client.js';
@@ -41,7 +41,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
   let auth = options.auth;
   const getAuth = () => auth;
   const http = createCanvasHttp(options.baseUrl, getAuth);
-  const session = new SessionManager({
+  const session = createSessionManager({
     ...options,
     client: createCanvasClient({ baseUrl: options.baseUrl, auth: getAuth }),
     scheduler: deps.scheduler,
