@@ -151,7 +151,7 @@ function proctorTakePage(
     if (early) keepCanvasLoggerOff(win);
     else {
       canvasTypes = 'never';
-      say("canvasTypes 'always': Canvas's logger had already started, so its types are left to it", 'warn');
+      say("canvasTypes 'always' ignored: Canvas's logger had started", 'warn');
     }
   }
   const options = pageOptions(win, page, settings, {
@@ -186,7 +186,7 @@ function deliverLeftoversLater(
       const lost = Object.entries(report.discarded).filter(([, count]) => count > 0);
       if (lost.length > 0)
         say(
-          `events of an earlier attempt could not be delivered (Canvas files events under the current attempt) and were discarded: ${lost
+          `discarded the events of earlier attempts (Canvas would file them under the current one): ${lost
             .map(([attempt, count]) => `attempt ${attempt}: ${String(count)}`)
             .join(', ')}`,
           'warn',
