@@ -191,11 +191,11 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
       await starting?.catch(() => undefined);
       timing.unsubscribe();
       clock.stop();
-      if (pipeline && state !== 'completed') {
-        setState('stopping');
-        await pipeline.stop();
-        setState('stopped');
-      } else if (state !== 'completed') {
+      if (state !== 'completed') {
+        if (pipeline) {
+          setState('stopping');
+          await pipeline.stop();
+        }
         setState('stopped');
       }
       emitter.clear();
