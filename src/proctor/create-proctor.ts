@@ -3,8 +3,8 @@ import { captureResolved } from '../capture/create-capture.js';
 import { ProctorError } from '../errors/proctor-error.js';
 import type { AttemptPipeline } from '../record/attempt-pipeline.js';
 import { startAttemptPipeline } from '../record/start-attempt-pipeline.js';
-import { SessionClock } from '../session/session-clock.js';
-import { SessionManager } from '../session/session-manager.js';
+import { createSessionClock } from '../session/session-clock.js';
+import { createSessionManager } from '../session/session-manager.js';
 import { createCanvasHttp } from '../canvas/core/create-canvas-http.js';
 import { Emitter } from '../util/emitter.js';
 import { createCanvasClient } from '../canvas/core/canvas-client.js';
@@ -41,7 +41,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
   let auth = options.auth;
   const getAuth = () => auth;
   const http = createCanvasHttp(options.baseUrl, getAuth);
-  const session = new SessionManager({
+  const session = createSessionManager({
     ...options,
     client: createCanvasClient({ baseUrl: options.baseUrl, auth: getAuth }),
     scheduler: deps.scheduler,
@@ -67,7 +67,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
   const withoutCanvasTypes = () =>
     options.canvasTypes === 'never' || (options.canvasTypes === 'auto' && canvasLoggerRuns(deps.target));
 
-  const clock = new SessionClock({
+  const clock = createSessionClock({
     scheduler: deps.scheduler,
     warningsSec: options.timeWarningsSec,
     onWarning: (secondsLeft) => {
@@ -191,11 +191,11 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
       await starting?.catch(() => undefined);
       timing.unsubscribe();
       clock.stop();
-      if (pipeline && state !== 'completed') {
-        setState('stopping');
-        await pipeline.stop();
-        setState('stopped');
-      } else if (state !== 'completed') {
+      if (state !== 'completed') {
+        if (pipeline) {
+          setState('stopping');
+          await pipeline.stop();
+        }
         setState('stopped');
       }
       emitter.clear();

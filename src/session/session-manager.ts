@@ -40,119 +40,64 @@ const fromCanvas = (qs: QuizSubmission): ActiveSubmission => ({
   endAt: qs.end_at ?? null,
 });
 
+/** One quiz submission's session: see {@link createSessionManager}. */
+export interface SessionManager {
+  readonly submission: ActiveSubmission | undefined;
+  start(): Promise<ActiveSubmission>;
+  /** Canvas's count of the seconds left (null: untimed). */
+  timeLeft(): Promise<{ endAt: string | null; secondsLeft: number | null }>;
+  /**
+   * Completes the attempt. A retry whose first try reached Canvas (the network failed on the way
+   * back) gets `quiz submission is already complete`: that is success, not an error.
+   */
+  complete(): Promise<QuizSubmission | undefined>;
+}
+
 /**
  * Starts, resumes and completes one quiz submission. A reload resumes the attempt saved in
  * IndexedDB (id, attempt, validation token, end; never a credential); a 409 adopts the untaken
  * attempt Canvas already has; Canvas's refusals become {@link SessionError}s with its message.
  */
-export class SessionManager {
-  readonly #c: SessionConfig;
-  readonly #key: string;
+export function createSessionManager(config: SessionConfig): SessionManager {
+  const { client, courseId, quizId, scheduler, submission: adopt } = config;
+  const key = sessionKey(config);
   // Sent with every start and completion when the quiz has one.
-  readonly #accessCode: { accessCode?: string };
-  #submission: ActiveSubmission | undefined;
+  const accessCode = config.accessCode === undefined ? {} : { accessCode: config.accessCode };
+  let submission: ActiveSubmission | undefined;
 
-  constructor(config: SessionConfig) {
-    this.#c = config;
-    this.#key = sessionKey(config);
-    this.#accessCode = config.accessCode === undefined ? {} : { accessCode: config.accessCode };
-  }
+  /** A submission of this quiz, as every request about one names it. */
+  const ids = (id: string) => ({ courseId, quizId, id });
 
-  get submission(): ActiveSubmission | undefined {
-    return this.#submission;
-  }
-
-  async start(): Promise<ActiveSubmission> {
-    const { submission: adopt } = this.#c;
-    const saved = adopt ? undefined : await loadSession(this.#key);
-    const resumed = saved && (await this.#resume(saved));
-    const submission =
-      resumed ?? (adopt ? { ...adopt, id: String(adopt.id), endAt: null } : await this.#startNext());
-    this.#submission = submission;
-    if (!resumed) await saveSession(this.#key, submission);
+  const required = (): ActiveSubmission => {
+    if (!submission) throw new ProctorError('not_started');
     return submission;
-  }
+  };
 
   /** Starts the quiz's next attempt, or adopts the untaken one Canvas already has (a 409). */
-  async #startNext(): Promise<ActiveSubmission> {
-    const { client, courseId, quizId } = this.#c;
+  const startNext = async (): Promise<ActiveSubmission> => {
     try {
-      return fromCanvas(await startQuizSubmission(client, { courseId, quizId, ...this.#accessCode }));
+      return fromCanvas(await startQuizSubmission(client, { courseId, quizId, ...accessCode }));
     } catch (error) {
       if (!(error instanceof CanvasApiError && error.status === 409)) {
         throw sessionErrorFrom('session_failed', error);
       }
       // An attempt is in progress (another device, a lost page): adopt it. With none untaken,
       // the 409 means no attempt is left.
-      const current = await getQuizSubmission(client, this.#ids('self')).catch(() => undefined);
+      const current = await getQuizSubmission(client, ids('self')).catch(() => undefined);
       if (current?.workflow_state !== 'untaken') throw sessionErrorFrom('no_attempts_left', error);
       return fromCanvas(current);
     }
-  }
-
-  /** Canvas's count of the seconds left (null: untimed). */
-  async timeLeft(): Promise<{ endAt: string | null; secondsLeft: number | null }> {
-    const submission = this.#required();
-    try {
-      const time = await getQuizSubmissionTime(this.#c.client, this.#ids(submission.id));
-      return { endAt: time.end_at, secondsLeft: time.time_left };
-    } catch (error) {
-      throw sessionErrorFrom('http_error', error);
-    }
-  }
-
-  /**
-   * Completes the attempt. A retry whose first try reached Canvas (the network failed on the way
-   * back) gets `quiz submission is already complete`: that is success, not an error.
-   */
-  async complete(): Promise<QuizSubmission | undefined> {
-    const submission = this.#required();
-    const { client } = this.#c;
-    const request = {
-      ...this.#ids(submission.id),
-      attempt: submission.attempt,
-      validationToken: submission.validationToken,
-      ...this.#accessCode,
-    };
-    let completed: QuizSubmission | undefined;
-    try {
-      completed = await this.#withNetworkRetries(() => completeQuizSubmission(client, request));
-    } catch (error) {
-      if (!(error instanceof CanvasApiError && /already complete/.test(error.canvasMessage))) {
-        throw sessionErrorFrom('complete_failed', error);
-      }
-      completed = await getQuizSubmission(client, this.#ids(submission.id)).catch(() => undefined);
-    }
-    await forgetSession(this.#key);
-    return completed;
-  }
-
-  /**
-   * Retries a request that got no answer (the network failed, perhaps after Canvas did the work),
-   * a few times with a growing pause; Canvas's answers, refusals included, are final.
-   */
-  async #withNetworkRetries<T>(request: () => Promise<T>): Promise<T> {
-    // A loop: rxjs retry({ count, delay: timer(ms, scheduler) }) on a defer measured +233 B IIFE gzip.
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await request();
-      } catch (error) {
-        if (error instanceof CanvasApiError || attempt >= COMPLETE_RETRY_DELAYS_MS.length) throw error;
-        const delayMs = COMPLETE_RETRY_DELAYS_MS[attempt] ?? 0;
-        await new Promise<void>((resolve) => this.#c.scheduler.schedule(resolve, delayMs));
-      }
-    }
-  }
+  };
 
   /**
    * The saved attempt, if Canvas still has it untaken. It is forgotten only when Canvas says it is
    * gone (404, completed, another attempt): with no answer (an offline reload) it is kept and start()
    * fails with `network_failed`, so the next start() resumes it rather than leaning on a 409.
    */
-  async #resume(saved: SavedSession): Promise<ActiveSubmission | undefined> {
+  const resume = async (saved: SavedSession): Promise<ActiveSubmission | undefined> => {
     let current: QuizSubmission | undefined;
     try {
-      current = await getQuizSubmission(this.#c.client, this.#ids(saved.id));
+      current = await getQuizSubmission(client, ids(saved.id));
     } catch (error) {
       if (!(error instanceof CanvasApiError)) throw sessionErrorFrom('session_failed', error);
       // Any other answer (401, 5xx) says nothing of the attempt: starting decides, and saves over it.
@@ -160,19 +105,66 @@ export class SessionManager {
     }
     if (current?.workflow_state === 'untaken' && current.attempt === saved.attempt)
       return fromCanvas(current);
-    await forgetSession(this.#key);
+    await forgetSession(key);
     return undefined;
-  }
+  };
 
-  /** A submission of this quiz, as every request about one names it. */
-  #ids(id: string) {
-    return { courseId: this.#c.courseId, quizId: this.#c.quizId, id };
-  }
+  /**
+   * Retries a request that got no answer (the network failed, perhaps after Canvas did the work),
+   * a few times with a growing pause; Canvas's answers, refusals included, are final.
+   */
+  const withNetworkRetries = async <T>(request: () => Promise<T>): Promise<T> => {
+    // A loop: rxjs retry({ count, delay: timer(ms, scheduler) }) on a defer measured +233 B IIFE gzip.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await request();
+      } catch (error) {
+        if (error instanceof CanvasApiError || attempt >= COMPLETE_RETRY_DELAYS_MS.length) throw error;
+        const delayMs = COMPLETE_RETRY_DELAYS_MS[attempt] ?? 0;
+        await new Promise<void>((resolve) => scheduler.schedule(resolve, delayMs));
+      }
+    }
+  };
 
-  #required(): ActiveSubmission {
-    if (!this.#submission) throw new ProctorError('not_started');
-    return this.#submission;
-  }
+  return {
+    get submission() {
+      return submission;
+    },
+
+    async start() {
+      const saved = adopt ? undefined : await loadSession(key);
+      const resumed = saved && (await resume(saved));
+      submission = resumed ?? (adopt ? { ...adopt, id: String(adopt.id), endAt: null } : await startNext());
+      if (!resumed) await saveSession(key, submission);
+      return submission;
+    },
+
+    async timeLeft() {
+      const { id } = required();
+      try {
+        const time = await getQuizSubmissionTime(client, ids(id));
+        return { endAt: time.end_at, secondsLeft: time.time_left };
+      } catch (error) {
+        throw sessionErrorFrom('http_error', error);
+      }
+    },
+
+    async complete() {
+      const { id, attempt, validationToken } = required();
+      const request = { ...ids(id), attempt, validationToken, ...accessCode };
+      let completed: QuizSubmission | undefined;
+      try {
+        completed = await withNetworkRetries(() => completeQuizSubmission(client, request));
+      } catch (error) {
+        if (!(error instanceof CanvasApiError && /already complete/.test(error.canvasMessage))) {
+          throw sessionErrorFrom('complete_failed', error);
+        }
+        completed = await getQuizSubmission(client, ids(id)).catch(() => undefined);
+      }
+      await forgetSession(key);
+      return completed;
+    },
+  };
 }
 
 export type { SessionError };

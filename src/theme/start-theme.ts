@@ -1,10 +1,6 @@
 import { keepCanvasLoggerOff } from '../canvas-page/canvas-logger.js';
 import { canvasEnv } from '../canvas-page/canvas-env.js';
-import {
-  readCanvasQuizPage,
-  type CanvasQuizShowPage,
-  type CanvasTakePage,
-} from '../canvas-page/read-canvas-quiz-page.js';
+import { readCanvasQuizPage } from '../canvas-page/read-canvas-quiz-page.js';
 import { quizClockSkewMs, readQuizTimes } from '../canvas-page/read-quiz-times.js';
 import { createProctorWith } from '../proctor/create-proctor.js';
 import { deliverLeftovers, type CurrentAttempt } from '../proctor/deliver-leftovers.js';
@@ -93,6 +89,8 @@ export function startTheme(win: Window, script: HTMLOrSVGScriptElement | null): 
   return result;
 }
 
+// A take page's attempt is proctored (with what its earlier attempts left delivered or discarded);
+// the quiz page delivers what the submitted attempt left.
 function startOnQuizPage(
   win: Window,
   settings: ThemeSettings,
@@ -107,43 +105,38 @@ function startOnQuizPage(
     return;
   }
   if (!inCourses(settings, page.courseId)) return;
-  if (page.kind === 'take') result.proctor = proctorTakePage(win, page, settings, early, say);
-  else
-    deliverLeftoversLater(
-      win,
-      pageOptions(win, page, settings),
-      defaultDeps(),
-      page.submissionId,
-      undefined,
-      say,
-    );
-}
-
-// A proctor's options on a Canvas quiz page: the school's settings, and everything else from the page.
-function pageOptions(
-  win: Window,
-  page: CanvasTakePage | CanvasQuizShowPage,
-  settings: ThemeSettings,
-  extra: Partial<ProctorOptions> = {},
-): ResolvedOptions {
-  return normalizeOptions({
-    ...settings.options,
-    ...extra,
-    courseId: page.courseId,
-    quizId: page.quizId,
-    // The page's origin, never the theme file's (served from a CDN): the cookie session is Canvas's.
-    baseUrl: win.location.origin,
-    eventsUrl: page.eventsUrl,
-  });
-}
-
-function proctorTakePage(
-  win: Window,
-  page: CanvasTakePage,
-  settings: ThemeSettings,
-  early: boolean,
-  say: ReturnType<typeof createSay>,
-): Proctor {
+  // A proctor's options on a Canvas quiz page: the school's settings, and everything else from the page.
+  const pageOptions = (extra: Partial<ProctorOptions> = {}): ResolvedOptions =>
+    normalizeOptions({
+      ...settings.options,
+      ...extra,
+      courseId: page.courseId,
+      quizId: page.quizId,
+      // The page's origin, never the theme file's (served from a CDN): the cookie session is Canvas's.
+      baseUrl: win.location.origin,
+      eventsUrl: page.eventsUrl,
+    });
+  // Delivers what the submission left in this browser (see deliverLeftovers) once Canvas's own page
+  // code has started: this is the lowest-priority work on the page. Says what had to be discarded.
+  const deliverLeftoversLater = (options: ResolvedOptions, deps: ProctorDeps, current?: CurrentAttempt) => {
+    void whenCanvasReady(win)
+      .then(() => deliverLeftovers(options, deps, page.submissionId, current))
+      .then((report) => {
+        const lost = Object.entries(report.discarded).filter(([, count]) => count > 0);
+        if (lost.length > 0)
+          say(
+            `discarded the events of earlier attempts (Canvas would file them under the current one): ${lost
+              .map(([attempt, count]) => `attempt ${attempt}: ${String(count)}`)
+              .join(', ')}`,
+            'warn',
+          );
+      })
+      .catch(say);
+  };
+  if (page.kind !== 'take') {
+    deliverLeftoversLater(pageOptions(), defaultDeps());
+    return;
+  }
   let canvasTypes: CanvasTypes = settings.options.canvasTypes ?? 'auto';
   if (canvasTypes === 'always') {
     // Ours replace Canvas's in its log, so Canvas's logger must not start; once it has, both would
@@ -151,46 +144,18 @@ function proctorTakePage(
     if (early) keepCanvasLoggerOff(win);
     else {
       canvasTypes = 'never';
-      say("canvasTypes 'always': Canvas's logger had already started, so its types are left to it", 'warn');
+      say("canvasTypes 'always' ignored: Canvas's logger had started", 'warn');
     }
   }
-  const options = pageOptions(win, page, settings, {
+  const options = pageOptions({
     canvasTypes,
     submission: { id: page.submissionId, attempt: page.attempt, validationToken: page.validationToken },
   });
   const base = defaultDeps();
   const skewMs = quizClockSkewMs(win.document, base.scheduler.now());
   const deps = { ...base, readTimeLeft: () => readQuizTimes(win.document, base.scheduler.now(), skewMs) };
-  const proctor = createProctorWith(options, deps);
+  const proctor = (result.proctor = createProctorWith(options, deps));
   proctor.start().catch(say);
   // An earlier attempt's leftovers can no longer reach their attempt (see deliverLeftovers).
-  deliverLeftoversLater(win, options, deps, page.submissionId, { attempt: page.attempt, over: false }, say);
-  return proctor;
-}
-
-/**
- * Delivers what the submission left in this browser (see deliverLeftovers) once Canvas's own page
- * code has started: this is the lowest-priority work on the page. Says what had to be discarded.
- */
-function deliverLeftoversLater(
-  win: Window,
-  options: ResolvedOptions,
-  deps: ProctorDeps,
-  submissionId: string,
-  current: CurrentAttempt | undefined,
-  say: ReturnType<typeof createSay>,
-): void {
-  void whenCanvasReady(win)
-    .then(() => deliverLeftovers(options, deps, submissionId, current))
-    .then((report) => {
-      const lost = Object.entries(report.discarded).filter(([, count]) => count > 0);
-      if (lost.length > 0)
-        say(
-          `events of an earlier attempt could not be delivered (Canvas files events under the current attempt) and were discarded: ${lost
-            .map(([attempt, count]) => `attempt ${attempt}: ${String(count)}`)
-            .join(', ')}`,
-          'warn',
-        );
-    })
-    .catch(say);
+  deliverLeftoversLater(options, deps, { attempt: page.attempt, over: false });
 }

@@ -1,12 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import { VirtualTimeScheduler } from 'rxjs';
-import { SessionClock } from '../../src/session/session-clock.js';
+import { createSessionClock } from '../../src/session/session-clock.js';
 
 describe('the session clock (virtual time)', () => {
   function rig() {
     const scheduler = new VirtualTimeScheduler();
     const fired: string[] = [];
-    const clock = new SessionClock({
+    const clock = createSessionClock({
       scheduler,
       warningsSec: [300, 60],
       onWarning: (secondsLeft) => fired.push(`warning ${secondsLeft} at ${scheduler.now()}`),
@@ -38,6 +38,23 @@ describe('the session clock (virtual time)', () => {
     clock.correct(null);
     scheduler.flush();
     expect(fired).to.deep.equal([]);
-    expect(clock.msLeft).to.equal(undefined);
+  });
+
+  it('drops the countdown when Canvas says the attempt has become untimed', () => {
+    const { scheduler, fired, clock } = rig();
+    clock.correct(400);
+    scheduler.schedule(() => {
+      clock.correct(null);
+    }, 150_000);
+    scheduler.flush();
+    expect(fired).to.deep.equal(['warning 300 at 100000']);
+  });
+
+  it('fires nothing once stopped', () => {
+    const { scheduler, fired, clock } = rig();
+    clock.correct(400);
+    clock.stop();
+    scheduler.flush();
+    expect(fired).to.deep.equal([]);
   });
 });
