@@ -1,4 +1,5 @@
-import { interval, Observable, Subscription } from 'rxjs';
+import { Observable, Subscription } from 'rxjs';
+import { repeatEvery } from '../util/repeat-every.js';
 import { captureResolved } from '../capture/create-capture.js';
 import { ProctorError } from '../errors/proctor-error.js';
 import type { AttemptPipeline } from '../record/attempt-pipeline.js';
@@ -118,7 +119,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
         // the countdown it has.
         const check = () => void timeLeft().catch(() => undefined);
         check();
-        timing.add(interval(TIME_CHECK_INTERVAL_MS, deps.scheduler).subscribe(check));
+        timing.add(repeatEvery(TIME_CHECK_INTERVAL_MS, deps.scheduler, check));
         return submission;
       } catch (cause) {
         const error =
