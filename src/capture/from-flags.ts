@@ -1,18 +1,8 @@
 import { Observable, type SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
+import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
-import type { QuestionLocator } from './create-question-locator.js';
-import type { Warn } from './create-warn.js';
 import { errorsTo } from './errors-to.js';
-
-export interface FlagsOptions {
-  locator: QuestionLocator;
-  flagSelector: string;
-  isFlagged: (question: Element, control: Element) => boolean;
-  warn: Warn;
-  /** Reads the clicks still waiting for their outcome, then completes. */
-  stop$: Observable<unknown>;
-}
 
 interface FlagClick {
   control: Element;
@@ -41,7 +31,8 @@ const WATCH = { attributes: true, childList: true, characterData: true, subtree:
 export function fromFlags(
   target: Window,
   scheduler: SchedulerLike,
-  opts: FlagsOptions,
+  // When stop$ emits, the clicks still waiting for their outcome are read, then it completes.
+  opts: Pick<CaptureContext, 'locator' | 'flagSelector' | 'isFlagged' | 'warn' | 'stop$'>,
 ): Observable<CapturedEvent> {
   const { locator, isFlagged } = opts;
   return new Observable<CapturedEvent>((subscriber) => {

@@ -2,6 +2,7 @@ import { map, Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { deferObservable } from '../util/defer-observable.js';
 import { completeOn } from '../util/complete-on.js';
 import type { CapturedEvent } from '../events/captured-event.js';
+import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
 import { errorsTo } from './errors-to.js';
 import { throttleChanges } from './throttle-changes.js';
@@ -105,17 +106,6 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
   });
 }
 
-export interface FocusOptions {
-  /** Shortest time between two records of the same state. */
-  throttleMs: number;
-  /**
-   * Record `window_blurred` / `window_focused` (ours) instead of Canvas's types, for a page where
-   * Canvas's own logger sends those.
-   */
-  ownTypes: boolean;
-  stop$: Observable<unknown>;
-}
-
 const canvasTypes = (scheduler: SchedulerLike) => (present: boolean) =>
   captureEvent(present ? 'page_focused' : 'page_blurred', undefined, scheduler);
 
@@ -142,7 +132,7 @@ function ownTypes(scheduler: SchedulerLike, changedAt: () => number) {
 export function fromFocus(
   target: Window,
   scheduler: SchedulerLike,
-  opts: FocusOptions,
+  opts: Pick<CaptureContext, 'focusThrottleMs' | 'withoutCanvasTypes' | 'stop$'>,
 ): Observable<CapturedEvent> {
   return deferObservable(() => {
     // Stopping completes the presence, and completion makes the throttle record what it holds back.
@@ -160,8 +150,8 @@ export function fromFocus(
       completeOn(opts.stop$),
     );
     return presence$.pipe(
-      throttleChanges(true, opts.throttleMs, scheduler),
-      map(opts.ownTypes ? ownTypes(scheduler, () => changedAt) : canvasTypes(scheduler)),
+      throttleChanges(true, opts.focusThrottleMs, scheduler),
+      map(opts.withoutCanvasTypes ? ownTypes(scheduler, () => changedAt) : canvasTypes(scheduler)),
     );
   });
 }

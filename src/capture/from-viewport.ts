@@ -2,17 +2,10 @@ import { EMPTY, Observable, type SchedulerLike } from 'rxjs';
 import { debounceWindow } from '../util/debounce-window.js';
 import { mergeStreams } from '../util/merge-streams.js';
 import type { CapturedEvent } from '../events/captured-event.js';
+import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
 import type { CaptureEventDataMap } from '../events/event-data.js';
 import { fromDomEvent } from '../util/from-dom-event.js';
-
-export interface ViewportOptions {
-  /** Record `window_resized`. */
-  windowSize: boolean;
-  /** Record `screen_changed`. */
-  screen: boolean;
-  debounceMs: number;
-}
 
 type ScreenReading = Omit<CaptureEventDataMap['screen_changed'], 'initial'>;
 
@@ -72,7 +65,7 @@ function fromPixelRatioChanges(target: Window): Observable<unknown> {
 export function fromViewport(
   target: Window,
   scheduler: SchedulerLike,
-  opts: ViewportOptions,
+  opts: Pick<CaptureContext, 'captureWindowSize' | 'captureScreen' | 'resizeDebounceMs'>,
 ): Observable<CapturedEvent> {
   // One subscription is one watch: it reads the sizes at start, then once per settled change.
   return new Observable<CapturedEvent>((subscriber) => {
@@ -82,20 +75,20 @@ export function fromViewport(
     // Screen is an EventTarget where the Window Management API exists, though TypeScript's DOM types lag.
     const screenChanges$ =
       'onchange' in target.screen ? fromDomEvent(target.screen as unknown as EventTarget, 'change') : EMPTY;
-    if (opts.screen)
+    if (opts.captureScreen)
       subscriber.next(captureEvent('screen_changed', { ...firstScreen, initial: true }, scheduler));
     // Each settled change reads the sizes once and records up to two events.
     return mergeStreams(fromDomEvent(target, 'resize'), screenChanges$, fromPixelRatioChanges(target))
-      .pipe(debounceWindow(opts.debounceMs, scheduler))
+      .pipe(debounceWindow(opts.resizeDebounceMs, scheduler))
       .subscribe({
         next: () => {
           const window = readWindow(target);
           const windowKey = JSON.stringify(window);
-          if (opts.windowSize && windowKey !== lastWindow)
+          if (opts.captureWindowSize && windowKey !== lastWindow)
             subscriber.next(captureEvent('window_resized', window, scheduler));
           lastWindow = windowKey;
           const screen = readScreen(target);
-          if (opts.screen && screenKey(screen) !== lastScreen)
+          if (opts.captureScreen && screenKey(screen) !== lastScreen)
             subscriber.next(captureEvent('screen_changed', { ...screen, initial: false }, scheduler));
           lastScreen = screenKey(screen);
         },
