@@ -3,6 +3,7 @@ import type { CapturedEvent } from '../events/captured-event.js';
 import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
 import { errorsTo } from './errors-to.js';
+import { listen } from './listen.js';
 
 interface FlagClick {
   control: Element;
@@ -10,7 +11,6 @@ interface FlagClick {
   before: boolean;
 }
 
-const LISTEN = { capture: true, passive: true } as const;
 // What a page may change to show a flag: a class or attribute, an icon swapped, a label's text,
 // on the question or its control.
 const WATCH = { attributes: true, childList: true, characterData: true, subtree: true } as const;
@@ -80,7 +80,7 @@ export function fromFlags(
       watcher.observe(element, WATCH);
     });
 
-    target.addEventListener('click', onClick, LISTEN);
+    const unlisten = listen(target, ['click'], onClick);
     const stopping = opts.stop$.subscribe(
       errorsTo(subscriber, () => {
         settle(true);
@@ -90,7 +90,7 @@ export function fromFlags(
     return () => {
       stopping.unsubscribe();
       watcher?.disconnect();
-      target.removeEventListener('click', onClick, LISTEN);
+      unlisten();
     };
   });
 }
