@@ -6,6 +6,7 @@ import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
 import type { CaptureEventDataMap } from '../events/event-data.js';
 import { fromDomEvent } from '../util/from-dom-event.js';
+import { listen } from './listen.js';
 
 type ScreenReading = Omit<CaptureEventDataMap['screen_changed'], 'initial'>;
 
@@ -40,19 +41,17 @@ const screenKey = ({ width_px, height_px, is_extended }: ScreenReading) =>
 function fromPixelRatioChanges(target: Window): Observable<unknown> {
   if (typeof target.matchMedia !== 'function') return EMPTY;
   return new Observable((subscriber) => {
-    let query: MediaQueryList | undefined;
-    const changed = () => {
-      query?.removeEventListener('change', changed);
-      subscriber.next(undefined);
-      if (!subscriber.closed) arm();
-    };
+    let unlisten: () => void;
     const arm = () => {
-      query = target.matchMedia(`(resolution: ${target.devicePixelRatio}dppx)`);
-      query.addEventListener('change', changed);
+      unlisten = listen(target.matchMedia(`(resolution: ${target.devicePixelRatio}dppx)`), ['change'], () => {
+        unlisten();
+        subscriber.next(undefined);
+        if (!subscriber.closed) arm();
+      });
     };
     arm();
     return () => {
-      query?.removeEventListener('change', changed);
+      unlisten();
     };
   });
 }
@@ -92,11 +91,9 @@ export function fromViewport(
             subscriber.next(captureEvent('screen_changed', { ...screen, initial: false }, scheduler));
           lastScreen = screenKey(screen);
         },
+        // No complete: window resizes never end.
         error: (error: unknown) => {
           subscriber.error(error);
-        },
-        complete: () => {
-          subscriber.complete();
         },
       });
   });
