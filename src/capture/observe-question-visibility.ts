@@ -69,10 +69,8 @@ export function observeQuestionVisibility(
         partialObserver = new IntersectionObserver(onEntries, {
           threshold: [...wanted].sort((a, b) => a - b),
         });
-        for (const element of partial.keys()) partialObserver.observe(element);
-      } else {
-        for (const element of partial.keys()) partialObserver?.observe(element);
       }
+      for (const element of partial.keys()) partialObserver?.observe(element);
     };
     function onEntries(entries: IntersectionObserverEntry[]) {
       const changes: ViewChange[] = [];
