@@ -1,5 +1,6 @@
 import { NEVER, Observable } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
+import type { CaptureContext } from './capture-context.js';
 import type { CaptureDeps, CaptureOptions } from './capture-options.js';
 import { createQuestionLocator } from './create-question-locator.js';
 import { createWarn } from './create-warn.js';
@@ -46,14 +47,12 @@ export function captureResolved(o: ResolvedCaptureOptions, deps: CaptureDeps): O
       if (o.captureWarnings) subscriber.next(event);
     }, scheduler);
     const locator = createQuestionLocator(o.questionSelector, o.questionId, warn);
-    // One MutationObserver for every source that needs the question list; late subscribers get the
-    // current list at once.
-    const questions$ = watchQuestions(target, scheduler, {
-      locator,
-      flagSelector: o.flagSelector,
-      scanDelayMs: o.questionScanDelayMs,
-      warn,
-    }).pipe(shareLatest<QuestionMap>());
+    const shared = { ...o, memory, locator, warn, stop$, withoutCanvasTypes: !canvasTypes };
+    // One MutationObserver for every source that needs the question list.
+    const context: CaptureContext = {
+      ...shared,
+      questions$: watchQuestions(target, scheduler, shared).pipe(shareLatest<QuestionMap>()),
+    };
 
     // A source switched off is never created, so it adds no listener or observer at all. The
     // sources holding state back take stop$ themselves, to record it before completing.
@@ -62,66 +61,33 @@ export function captureResolved(o: ResolvedCaptureOptions, deps: CaptureDeps): O
       if (on) sources.push({ name, create, takesStop });
     };
     add('session_started', o.captureSessionStart && canvasTypes, () =>
-      fromSessionStart(target, scheduler, { memory }),
+      fromSessionStart(target, scheduler, context),
     );
-    add(
-      'focus',
-      o.captureFocus,
-      () => fromFocus(target, scheduler, { throttleMs: o.focusThrottleMs, ownTypes: !canvasTypes, stop$ }),
-      true,
-    );
+    add('focus', o.captureFocus, () => fromFocus(target, scheduler, context), true);
     add(
       'question_viewed',
       o.captureQuestionViews && canvasTypes,
-      () =>
-        fromQuestionViews(target, scheduler, {
-          questions$,
-          memory,
-          dwellMs: o.questionViewDwellMs,
-          throttleMs: o.questionViewThrottleMs,
-          warn,
-          stop$,
-        }),
+      () => fromQuestionViews(target, scheduler, context),
       true,
     );
     add(
       'question_flagged',
       o.captureQuestionFlags && canvasTypes,
-      () =>
-        fromFlags(target, scheduler, {
-          locator,
-          flagSelector: o.flagSelector,
-          isFlagged: o.isFlagged,
-          warn,
-          stop$,
-        }),
+      () => fromFlags(target, scheduler, context),
       true,
     );
     add(
       'question_answered',
       o.captureAnswers && canvasTypes,
-      () =>
-        fromAnswers(target, scheduler, {
-          locator,
-          questions$,
-          readAnswer: o.readAnswer,
-          debounceMs: o.answerDebounceMs,
-          stop$,
-        }),
+      () => fromAnswers(target, scheduler, context),
       true,
     );
     add('visibility', o.captureVisibility, () => fromVisibility(target, scheduler));
-    add('clipboard', o.captureClipboard, () => fromClipboard(target, scheduler, { locator }));
-    add('context_menu', o.captureContextMenu, () => fromContextMenu(target, scheduler, { locator }));
+    add('clipboard', o.captureClipboard, () => fromClipboard(target, scheduler, context));
+    add('context_menu', o.captureContextMenu, () => fromContextMenu(target, scheduler, context));
     add('fullscreen', o.captureFullscreen, () => fromFullscreen(target, scheduler));
     add('print', o.capturePrint, () => fromPrint(target, scheduler));
-    add('viewport', o.captureWindowSize || o.captureScreen, () =>
-      fromViewport(target, scheduler, {
-        windowSize: o.captureWindowSize,
-        screen: o.captureScreen,
-        debounceMs: o.resizeDebounceMs,
-      }),
-    );
+    add('viewport', o.captureWindowSize || o.captureScreen, () => fromViewport(target, scheduler, context));
     add('network', o.captureNetwork, () => fromNetwork(target, scheduler));
     add('shortcuts', o.captureShortcuts, () => fromShortcuts(target, scheduler));
     // The subscriber itself is passed on, so events reach it with no hop in between.

@@ -4,19 +4,10 @@ import { debounceWindow } from '../util/debounce-window.js';
 import { completeOn } from '../util/complete-on.js';
 import { mergeStreams } from '../util/merge-streams.js';
 import type { CapturedEvent } from '../events/captured-event.js';
+import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
-import type { QuestionLocator } from './create-question-locator.js';
 import type { CanvasAnswer, CaptureEventDataMap } from '../events/event-data.js';
 import { fromListener } from './from-listener.js';
-import type { QuestionMap } from './watch-questions.js';
-
-export interface AnswersOptions {
-  locator: QuestionLocator;
-  questions$: Observable<QuestionMap>;
-  readAnswer: (question: Element, questionId: string) => unknown;
-  debounceMs: number;
-  stop$: Observable<unknown>;
-}
 
 const fingerprint = (answer: unknown) => (answer === undefined ? '' : JSON.stringify(answer));
 
@@ -29,7 +20,7 @@ const fingerprint = (answer: unknown) => (answer === undefined ? '' : JSON.strin
 export function fromAnswers(
   target: Window,
   scheduler: SchedulerLike,
-  opts: AnswersOptions,
+  opts: Pick<CaptureContext, 'locator' | 'questions$' | 'readAnswer' | 'answerDebounceMs' | 'stop$'>,
 ): Observable<CapturedEvent> {
   return deferObservable(() => {
     const doc = target.document;
@@ -69,7 +60,7 @@ export function fromAnswers(
     // Read once typing pauses; a `change` reads at once; completion (stop$) reads what is pending,
     // so nothing typed is left unread.
     const answered$ = edits$.pipe(
-      debounceWindow(opts.debounceMs, scheduler, (event) => event.type === 'change'),
+      debounceWindow(opts.answerDebounceMs, scheduler, (event) => event.type === 'change'),
       map(collect),
       filter((event) => event !== undefined),
     );

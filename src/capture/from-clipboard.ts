@@ -1,7 +1,7 @@
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { captureEvent } from './capture-event.js';
-import type { QuestionLocator } from './create-question-locator.js';
+import type { CaptureContext } from './capture-context.js';
 import { fromListener } from './from-listener.js';
 
 const EVENT_TYPES = { copy: 'text_copied', cut: 'text_cut', paste: 'text_pasted' } as const;
@@ -23,7 +23,7 @@ function selectedLength(event: ClipboardEvent, target: Window): number {
 export function fromClipboard(
   target: Window,
   scheduler: SchedulerLike,
-  opts: { locator: QuestionLocator },
+  opts: Pick<CaptureContext, 'locator'>,
 ): Observable<CapturedEvent> {
   return fromListener<ClipboardEvent>(target.document, ['copy', 'cut', 'paste'], (event) => {
     const type = EVENT_TYPES[event.type as keyof typeof EVENT_TYPES];

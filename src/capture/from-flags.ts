@@ -1,18 +1,9 @@
 import { Observable, type SchedulerLike } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
+import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
-import type { QuestionLocator } from './create-question-locator.js';
-import type { Warn } from './create-warn.js';
 import { errorsTo } from './errors-to.js';
-
-export interface FlagsOptions {
-  locator: QuestionLocator;
-  flagSelector: string;
-  isFlagged: (question: Element, control: Element) => boolean;
-  warn: Warn;
-  /** Reads the clicks still waiting for their outcome, then completes. */
-  stop$: Observable<unknown>;
-}
+import { listen } from './listen.js';
 
 interface FlagClick {
   control: Element;
@@ -20,7 +11,6 @@ interface FlagClick {
   before: boolean;
 }
 
-const LISTEN = { capture: true, passive: true } as const;
 // What a page may change to show a flag: a class or attribute, an icon swapped, a label's text,
 // on the question or its control.
 const WATCH = { attributes: true, childList: true, characterData: true, subtree: true } as const;
@@ -41,7 +31,8 @@ const WATCH = { attributes: true, childList: true, characterData: true, subtree:
 export function fromFlags(
   target: Window,
   scheduler: SchedulerLike,
-  opts: FlagsOptions,
+  // When stop$ emits, the clicks still waiting for their outcome are read, then it completes.
+  opts: Pick<CaptureContext, 'locator' | 'flagSelector' | 'isFlagged' | 'warn' | 'stop$'>,
 ): Observable<CapturedEvent> {
   const { locator, isFlagged } = opts;
   return new Observable<CapturedEvent>((subscriber) => {
@@ -89,7 +80,7 @@ export function fromFlags(
       watcher.observe(element, WATCH);
     });
 
-    target.addEventListener('click', onClick, LISTEN);
+    const unlisten = listen(target, ['click'], onClick);
     const stopping = opts.stop$.subscribe(
       errorsTo(subscriber, () => {
         settle(true);
@@ -99,7 +90,7 @@ export function fromFlags(
     return () => {
       stopping.unsubscribe();
       watcher?.disconnect();
-      target.removeEventListener('click', onClick, LISTEN);
+      unlisten();
     };
   });
 }

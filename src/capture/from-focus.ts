@@ -2,8 +2,10 @@ import { map, Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { deferObservable } from '../util/defer-observable.js';
 import { completeOn } from '../util/complete-on.js';
 import type { CapturedEvent } from '../events/captured-event.js';
+import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
 import { errorsTo } from './errors-to.js';
+import { listen } from './listen.js';
 import { throttleChanges } from './throttle-changes.js';
 
 const FRAME_TAGS = new Set(['IFRAME', 'FRAME']);
@@ -25,7 +27,7 @@ function focusedFrameWindow(element: Element | null): Window | undefined {
 const holdsFocus = (doc: Document, active: Element | null) =>
   active !== null && active !== doc.body && active !== doc.documentElement;
 
-const LISTEN = { capture: true, passive: true } as const;
+const FOCUS_TYPES = ['focus', 'blur'];
 
 // Whether the page has the user's focus, as window focus and blur events say (true: present).
 // A blur that moved focus into an iframe of the page (the rich content editor) is not away, as in
@@ -36,6 +38,7 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
   return new Observable<boolean>((subscriber) => {
     const doc = target.document;
     let frame: Window | undefined;
+    let unwatchFrame: (() => void) | undefined;
     let later: Subscription | undefined;
     let read: () => boolean = () => true;
     // A state known now supersedes a read still waiting for its task.
@@ -59,9 +62,6 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
       );
     };
     // Focus entering an iframe element of the page (the capture phase sees it on the window) is present.
-    const onFocus = errorsTo(subscriber, (event: Event) => {
-      if (event.target === target || isFrame(event.target as Element)) report(true);
-    });
     // Where the window's blur already tells, it is read at once: Chromium has moved the focus when it
     // dispatches the blur (the iframe is the active element, or the document has lost the focus).
     // Firefox dispatches it before moving the focus into an iframe of the page: during the blur the
@@ -70,50 +70,37 @@ function fromPresence(target: Window, scheduler: SchedulerLike): Observable<bool
     // element of the page still holds the focus (Firefox clears it before moving into a frame).
     // Otherwise look one task later, as Canvas does; a timer per blur costs more than the rest of the
     // blur together, so only then.
-    const onBlur = errorsTo(subscriber, (event: Event) => {
+    const onWindow = errorsTo(subscriber, (event: Event) => {
+      if (event.type === 'focus') {
+        if (event.target === target || isFrame(event.target as Element)) report(true);
+        return;
+      }
       if (event.target !== target) return;
       const active = doc.activeElement;
       if (isFrame(active)) report(true, active);
       else if (!doc.hasFocus() && (target.length === 0 || holdsFocus(doc, active))) report(false, active);
       else readLater(() => isFrame(doc.activeElement));
     });
-    const onFrameFocus = errorsTo(subscriber, (event: Event) => {
-      if (event.target === frame) report(true);
-    });
-    const onFrameBlur = errorsTo(subscriber, (event: Event) => {
-      if (event.target === frame) readLater(() => doc.hasFocus());
+    const onFrame = errorsTo(subscriber, (event: Event) => {
+      if (event.target !== frame) return;
+      if (event.type === 'focus') report(true);
+      else readLater(() => doc.hasFocus());
     });
     function watchFocusedFrame(active: Element | null) {
       const focused = focusedFrameWindow(active);
       if (focused === frame) return;
-      frame?.removeEventListener('focus', onFrameFocus, LISTEN);
-      frame?.removeEventListener('blur', onFrameBlur, LISTEN);
+      unwatchFrame?.();
       frame = focused;
-      frame?.addEventListener('focus', onFrameFocus, LISTEN);
-      frame?.addEventListener('blur', onFrameBlur, LISTEN);
+      unwatchFrame = frame && listen(frame, FOCUS_TYPES, onFrame);
     }
-    target.addEventListener('focus', onFocus, LISTEN);
-    target.addEventListener('blur', onBlur, LISTEN);
+    const unlisten = listen(target, FOCUS_TYPES, onWindow);
     watchFocusedFrame(doc.activeElement);
     return () => {
       later?.unsubscribe();
-      target.removeEventListener('focus', onFocus, LISTEN);
-      target.removeEventListener('blur', onBlur, LISTEN);
-      frame?.removeEventListener('focus', onFrameFocus, LISTEN);
-      frame?.removeEventListener('blur', onFrameBlur, LISTEN);
+      unlisten();
+      unwatchFrame?.();
     };
   });
-}
-
-export interface FocusOptions {
-  /** Shortest time between two records of the same state. */
-  throttleMs: number;
-  /**
-   * Record `window_blurred` / `window_focused` (ours) instead of Canvas's types, for a page where
-   * Canvas's own logger sends those.
-   */
-  ownTypes: boolean;
-  stop$: Observable<unknown>;
 }
 
 const canvasTypes = (scheduler: SchedulerLike) => (present: boolean) =>
@@ -142,7 +129,7 @@ function ownTypes(scheduler: SchedulerLike, changedAt: () => number) {
 export function fromFocus(
   target: Window,
   scheduler: SchedulerLike,
-  opts: FocusOptions,
+  opts: Pick<CaptureContext, 'focusThrottleMs' | 'withoutCanvasTypes' | 'stop$'>,
 ): Observable<CapturedEvent> {
   return deferObservable(() => {
     // Stopping completes the presence, and completion makes the throttle record what it holds back.
@@ -160,8 +147,8 @@ export function fromFocus(
       completeOn(opts.stop$),
     );
     return presence$.pipe(
-      throttleChanges(true, opts.throttleMs, scheduler),
-      map(opts.ownTypes ? ownTypes(scheduler, () => changedAt) : canvasTypes(scheduler)),
+      throttleChanges(true, opts.focusThrottleMs, scheduler),
+      map(opts.withoutCanvasTypes ? ownTypes(scheduler, () => changedAt) : canvasTypes(scheduler)),
     );
   });
 }

@@ -1,9 +1,7 @@
 import { Observable } from 'rxjs';
 import type { CapturedEvent } from '../events/captured-event.js';
 import { errorsTo } from './errors-to.js';
-
-// Capture phase sees the event before any page handler can stop it; passive never blocks scrolling.
-const LISTEN = { capture: true, passive: true } as const;
+import { listen } from './listen.js';
 
 /**
  * One passive capture-phase listener per type on `target`, whose handler's result (if any) goes
@@ -18,14 +16,14 @@ export function fromListener<E extends Event, T = CapturedEvent>(
   types: readonly string[],
   handle: (event: E) => T | undefined,
 ): Observable<T> {
-  return new Observable<T>((subscriber) => {
-    const listener = errorsTo(subscriber, (event: Event) => {
-      const captured = handle(event as E);
-      if (captured !== undefined) subscriber.next(captured);
-    });
-    for (const type of types) target.addEventListener(type, listener, LISTEN);
-    return () => {
-      for (const type of types) target.removeEventListener(type, listener, LISTEN);
-    };
-  });
+  return new Observable<T>((subscriber) =>
+    listen(
+      target,
+      types,
+      errorsTo(subscriber, (event: Event) => {
+        const captured = handle(event as E);
+        if (captured !== undefined) subscriber.next(captured);
+      }),
+    ),
+  );
 }

@@ -2,23 +2,12 @@ import { EMPTY, filter, map, type Observable, type SchedulerLike } from 'rxjs';
 import { deferObservable } from '../util/defer-observable.js';
 import { completeOn } from '../util/complete-on.js';
 import type { CapturedEvent } from '../events/captured-event.js';
-import type { CaptureMemory } from './capture-options.js';
+import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
 import { countViews } from './count-views.js';
-import type { Warn } from './create-warn.js';
 import { questionViewedKey } from './memory-keys.js';
 import { observeQuestionVisibility } from './observe-question-visibility.js';
 import { throttleBatches } from './throttle-batches.js';
-import type { QuestionMap } from './watch-questions.js';
-
-export interface QuestionViewsOptions {
-  questions$: Observable<QuestionMap>;
-  memory: CaptureMemory;
-  dwellMs: number;
-  throttleMs: number;
-  warn: Warn;
-  stop$: Observable<unknown>;
-}
 
 /**
  * `question_viewed`: the ids of questions newly viewed, each once per attempt (remembered in the
@@ -27,7 +16,10 @@ export interface QuestionViewsOptions {
 export function fromQuestionViews(
   target: Window,
   scheduler: SchedulerLike,
-  opts: QuestionViewsOptions,
+  opts: Pick<
+    CaptureContext,
+    'questions$' | 'memory' | 'questionViewDwellMs' | 'questionViewThrottleMs' | 'warn' | 'stop$'
+  >,
 ): Observable<CapturedEvent> {
   return deferObservable(() => {
     if (typeof IntersectionObserver === 'undefined') {
@@ -37,7 +29,7 @@ export function fromQuestionViews(
     const counted = new Set<string>();
     const isDone = (id: string) => counted.has(id) || opts.memory.has(questionViewedKey(id));
     const viewed$ = observeQuestionVisibility(target, opts.questions$, isDone).pipe(
-      countViews(opts.dwellMs, scheduler),
+      countViews(opts.questionViewDwellMs, scheduler),
       filter((id) => !isDone(id)),
       // map, not tap: tap is used nowhere else and would cost the page bundle about 0.5 kB.
       map((id) => {
@@ -47,7 +39,7 @@ export function fromQuestionViews(
       completeOn(opts.stop$),
     );
     return viewed$.pipe(
-      throttleBatches(opts.throttleMs, scheduler),
+      throttleBatches(opts.questionViewThrottleMs, scheduler),
       map((ids) => {
         for (const id of ids) opts.memory.add(questionViewedKey(id));
         return captureEvent('question_viewed', ids, scheduler);

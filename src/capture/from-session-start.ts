@@ -1,7 +1,7 @@
 import { EMPTY, type Observable, type SchedulerLike } from 'rxjs';
 import { deferObservable } from '../util/defer-observable.js';
 import type { CapturedEvent } from '../events/captured-event.js';
-import type { CaptureMemory } from './capture-options.js';
+import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
 import { SESSION_STARTED_KEY } from './memory-keys.js';
 
@@ -12,7 +12,7 @@ import { SESSION_STARTED_KEY } from './memory-keys.js';
 export function fromSessionStart(
   target: Window,
   scheduler: SchedulerLike,
-  opts: { memory: CaptureMemory },
+  opts: Pick<CaptureContext, 'memory'>,
 ): Observable<CapturedEvent> {
   return deferObservable(() => {
     if (opts.memory.has(SESSION_STARTED_KEY)) return EMPTY;

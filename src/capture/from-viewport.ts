@@ -2,17 +2,11 @@ import { EMPTY, Observable, type SchedulerLike } from 'rxjs';
 import { debounceWindow } from '../util/debounce-window.js';
 import { mergeStreams } from '../util/merge-streams.js';
 import type { CapturedEvent } from '../events/captured-event.js';
+import type { CaptureContext } from './capture-context.js';
 import { captureEvent } from './capture-event.js';
 import type { CaptureEventDataMap } from '../events/event-data.js';
 import { fromDomEvent } from '../util/from-dom-event.js';
-
-export interface ViewportOptions {
-  /** Record `window_resized`. */
-  windowSize: boolean;
-  /** Record `screen_changed`. */
-  screen: boolean;
-  debounceMs: number;
-}
+import { listen } from './listen.js';
 
 type ScreenReading = Omit<CaptureEventDataMap['screen_changed'], 'initial'>;
 
@@ -47,19 +41,17 @@ const screenKey = ({ width_px, height_px, is_extended }: ScreenReading) =>
 function fromPixelRatioChanges(target: Window): Observable<unknown> {
   if (typeof target.matchMedia !== 'function') return EMPTY;
   return new Observable((subscriber) => {
-    let query: MediaQueryList | undefined;
-    const changed = () => {
-      query?.removeEventListener('change', changed);
-      subscriber.next(undefined);
-      if (!subscriber.closed) arm();
-    };
+    let unlisten: () => void;
     const arm = () => {
-      query = target.matchMedia(`(resolution: ${target.devicePixelRatio}dppx)`);
-      query.addEventListener('change', changed);
+      unlisten = listen(target.matchMedia(`(resolution: ${target.devicePixelRatio}dppx)`), ['change'], () => {
+        unlisten();
+        subscriber.next(undefined);
+        if (!subscriber.closed) arm();
+      });
     };
     arm();
     return () => {
-      query?.removeEventListener('change', changed);
+      unlisten();
     };
   });
 }
@@ -72,7 +64,7 @@ function fromPixelRatioChanges(target: Window): Observable<unknown> {
 export function fromViewport(
   target: Window,
   scheduler: SchedulerLike,
-  opts: ViewportOptions,
+  opts: Pick<CaptureContext, 'captureWindowSize' | 'captureScreen' | 'resizeDebounceMs'>,
 ): Observable<CapturedEvent> {
   // One subscription is one watch: it reads the sizes at start, then once per settled change.
   return new Observable<CapturedEvent>((subscriber) => {
@@ -82,28 +74,26 @@ export function fromViewport(
     // Screen is an EventTarget where the Window Management API exists, though TypeScript's DOM types lag.
     const screenChanges$ =
       'onchange' in target.screen ? fromDomEvent(target.screen as unknown as EventTarget, 'change') : EMPTY;
-    if (opts.screen)
+    if (opts.captureScreen)
       subscriber.next(captureEvent('screen_changed', { ...firstScreen, initial: true }, scheduler));
     // Each settled change reads the sizes once and records up to two events.
     return mergeStreams(fromDomEvent(target, 'resize'), screenChanges$, fromPixelRatioChanges(target))
-      .pipe(debounceWindow(opts.debounceMs, scheduler))
+      .pipe(debounceWindow(opts.resizeDebounceMs, scheduler))
       .subscribe({
         next: () => {
           const window = readWindow(target);
           const windowKey = JSON.stringify(window);
-          if (opts.windowSize && windowKey !== lastWindow)
+          if (opts.captureWindowSize && windowKey !== lastWindow)
             subscriber.next(captureEvent('window_resized', window, scheduler));
           lastWindow = windowKey;
           const screen = readScreen(target);
-          if (opts.screen && screenKey(screen) !== lastScreen)
+          if (opts.captureScreen && screenKey(screen) !== lastScreen)
             subscriber.next(captureEvent('screen_changed', { ...screen, initial: false }, scheduler));
           lastScreen = screenKey(screen);
         },
+        // No complete: window resizes never end.
         error: (error: unknown) => {
           subscriber.error(error);
-        },
-        complete: () => {
-          subscriber.complete();
         },
       });
   });

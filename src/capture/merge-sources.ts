@@ -34,17 +34,17 @@ export function mergeSources(
       running -= 1;
       if (running === 0) subscriber.complete();
     };
+    const end = (run: Subscription) => {
+      all.remove(run);
+      untilStop.delete(run);
+      run.unsubscribe();
+    };
 
     const start = (source: CaptureSource, failures: number) => {
       running += 1;
       let failuresInARow = failures;
       // A source that ends while subscribing closes `run` first, so what it returns is torn down at once.
       const run = new Subscription();
-      const end = () => {
-        all.remove(run);
-        untilStop.delete(run);
-        run.unsubscribe();
-      };
       all.add(run);
       if (!source.takesStop) untilStop.add(run);
       run.add(
@@ -54,7 +54,7 @@ export function mergeSources(
             subscriber.next(event);
           },
           error: (error: unknown) => {
-            end();
+            end(run);
             warn('handler_failed', { source: source.name, detail: describeError(error) });
             if (failuresInARow < MAX_RESTARTS) {
               running -= 1;
@@ -65,7 +65,7 @@ export function mergeSources(
             }
           },
           complete: () => {
-            end();
+            end(run);
             finish();
           },
         }),
@@ -76,9 +76,7 @@ export function mergeSources(
     all.add(
       stop$.subscribe(() => {
         for (const run of [...untilStop]) {
-          untilStop.delete(run);
-          all.remove(run);
-          run.unsubscribe();
+          end(run);
           finish();
         }
       }),

@@ -16,22 +16,23 @@ const THRESHOLD_STEPS = 1e6;
 const intersects = (entry: IntersectionObserverEntry) => entry.isIntersecting || entry.intersectionRatio > 0;
 
 // Canvas's rule, vertically: the question is entirely inside the viewport, or (taller than the
-// viewport) fills it. Read from the entry's own rectangles, so it costs no layout.
-function isViewable(entry: IntersectionObserverEntry, viewportHeightPx: () => number): boolean {
-  if (!intersects(entry) || entry.boundingClientRect.height <= 0) return false;
-  const rootHeight = entry.rootBounds?.height ?? viewportHeightPx();
-  const needed = Math.min(entry.boundingClientRect.height, rootHeight) - TOLERANCE_PX;
-  return entry.intersectionRect.height >= needed;
-}
+// viewport) fills it. So this much of its height must be in view, read from the entry's own
+// rectangles (no layout).
+const neededHeightPx = (entry: IntersectionObserverEntry, target: Window) =>
+  Math.min(entry.boundingClientRect.height, entry.rootBounds?.height ?? target.innerHeight) - TOLERANCE_PX;
+
+const isViewable = (entry: IntersectionObserverEntry, target: Window) =>
+  intersects(entry) &&
+  entry.boundingClientRect.height > 0 &&
+  entry.intersectionRect.height >= neededHeightPx(entry, target);
 
 // The intersection ratio at which the entry's question becomes viewable. A question taller than the
 // viewport (or clipped sideways) never reaches ratio 1, so a fixed threshold list would miss the
 // moment it fills the viewport; an observer woken exactly at this ratio does not.
-function wakeRatio(entry: IntersectionObserverEntry, viewportHeightPx: () => number): number {
+function wakeRatio(entry: IntersectionObserverEntry, target: Window): number {
   const box = entry.boundingClientRect;
-  const rootHeight = entry.rootBounds?.height ?? viewportHeightPx();
   const widthShare = box.width > 0 ? entry.intersectionRect.width / box.width : 1;
-  const ratio = (widthShare * (Math.min(box.height, rootHeight) - TOLERANCE_PX)) / box.height;
+  const ratio = (widthShare * neededHeightPx(entry, target)) / box.height;
   return Math.max(0, Math.floor(ratio * THRESHOLD_STEPS) / THRESHOLD_STEPS);
 }
 
@@ -47,7 +48,6 @@ export function observeQuestionVisibility(
   isDone: (id: string) => boolean,
 ): Observable<ViewChange[]> {
   return new Observable<ViewChange[]>((subscriber) => {
-    const viewportHeightPx = () => target.innerHeight;
     const observed = new Map<Element, string>();
     const viewable = new Map<string, boolean>();
     // Questions partly in view, with the ratio at which each becomes viewable.
@@ -69,10 +69,8 @@ export function observeQuestionVisibility(
         partialObserver = new IntersectionObserver(onEntries, {
           threshold: [...wanted].sort((a, b) => a - b),
         });
-        for (const element of partial.keys()) partialObserver.observe(element);
-      } else {
-        for (const element of partial.keys()) partialObserver?.observe(element);
       }
+      for (const element of partial.keys()) partialObserver?.observe(element);
     };
     function onEntries(entries: IntersectionObserverEntry[]) {
       const changes: ViewChange[] = [];
@@ -84,9 +82,9 @@ export function observeQuestionVisibility(
           forget(entry.target);
           continue;
         }
-        const now = isViewable(entry, viewportHeightPx);
+        const now = isViewable(entry, target);
         if (intersects(entry) && !now) {
-          partial.set(entry.target, wakeRatio(entry, viewportHeightPx));
+          partial.set(entry.target, wakeRatio(entry, target));
         } else if (partial.delete(entry.target)) {
           partialObserver?.unobserve(entry.target);
         }

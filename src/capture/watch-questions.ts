@@ -2,18 +2,10 @@ import { filter, map, Observable, type SchedulerLike } from 'rxjs';
 import { deferObservable } from '../util/defer-observable.js';
 import { auditWindow } from '../util/audit-window.js';
 import { startWithValue } from '../util/start-with-value.js';
-import type { QuestionLocator } from './create-question-locator.js';
-import type { Warn } from './create-warn.js';
+import type { CaptureContext } from './capture-context.js';
 
 /** The page's questions by id, in document order; the first element wins a duplicated id. */
 export type QuestionMap = ReadonlyMap<string, Element>;
-
-export interface WatchQuestionsOptions {
-  locator: QuestionLocator;
-  flagSelector: string;
-  scanDelayMs: number;
-  warn: Warn;
-}
 
 // Attributes a question's identity hangs on; class changes are far too frequent to watch.
 const ID_ATTRIBUTES = ['id', 'data-quiz-question-id'];
@@ -43,7 +35,7 @@ function fromMutations(root: Node): Observable<MutationRecord[]> {
 export function watchQuestions(
   target: Window,
   scheduler: SchedulerLike,
-  opts: WatchQuestionsOptions,
+  opts: Pick<CaptureContext, 'locator' | 'flagSelector' | 'questionScanDelayMs' | 'warn'>,
 ): Observable<QuestionMap> {
   return deferObservable(() => {
     const doc = target.document;
@@ -87,7 +79,7 @@ export function watchQuestions(
     }
     return fromMutations(doc.documentElement).pipe(
       filter(touchesQuestions),
-      auditWindow(opts.scanDelayMs, scheduler),
+      auditWindow(opts.questionScanDelayMs, scheduler),
       map(() => undefined),
       startWithValue(undefined),
       map(scan),

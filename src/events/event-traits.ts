@@ -127,7 +127,7 @@ const TRAITS: { readonly [K in EventType]: EventTraits } = {
 export const EVENT_TRAITS: Readonly<Record<EventType, EventTraits>> = TRAITS;
 
 const traitsOf = (type: string): EventTraits | undefined =>
-  Object.prototype.hasOwnProperty.call(TRAITS, type) ? TRAITS[type as EventType] : undefined;
+  Object.hasOwn(TRAITS, type) ? TRAITS[type as EventType] : undefined;
 
 /** The overflow priority; a host app's own type (see `record()`) counts as 1. */
 export function eventPriority(type: string): 0 | 1 | 2 {

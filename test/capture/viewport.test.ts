@@ -128,9 +128,9 @@ describe('screen_changed (virtual time, a controlled screen)', () => {
         d: () => target.dispatchEvent(new Event('resize')), // nothing changed
       }).subscribe((act) => act());
       const screen$ = fromViewport(target, asyncScheduler, {
-        windowSize: false,
-        screen: true,
-        debounceMs: 50,
+        captureWindowSize: false,
+        captureScreen: true,
+        resizeDebounceMs: 50,
       });
       expectObservable(screen$, '^ 1s !').toBe('a 69ms b 99ms c', {
         a: {
