@@ -110,9 +110,6 @@ export const RXJS_CORE = [
   'Subscription',
   'Subscriber',
   'asyncScheduler',
-  'map',
-  'filter',
-  'interval',
   'EMPTY',
   'NEVER',
   // Types, erased at build.

@@ -1,4 +1,6 @@
-import { filter, map, type Observable, type SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
+import { filterValues } from '../util/filter-values.js';
+import { mapValues } from '../util/map-values.js';
 import { deferObservable } from '../util/defer-observable.js';
 import { debounceWindow } from '../util/debounce-window.js';
 import { completeOn } from '../util/complete-on.js';
@@ -30,7 +32,7 @@ export function fromAnswers(
 
     const seeded$ = opts.questions$.pipe(
       // A filter that keeps nothing: it seeds, and the stream only ends with the others.
-      filter((questions): questions is never => {
+      filterValues((questions): questions is never => {
         for (const [id, element] of questions) {
           if (!last.has(id)) last.set(id, fingerprint(opts.readAnswer(element, id)));
         }
@@ -61,8 +63,8 @@ export function fromAnswers(
     // so nothing typed is left unread.
     const answered$ = edits$.pipe(
       debounceWindow(opts.answerDebounceMs, scheduler, (event) => event.type === 'change'),
-      map(collect),
-      filter((event) => event !== undefined),
+      mapValues(collect),
+      filterValues((event) => event !== undefined),
     );
     return mergeStreams(seeded$, answered$);
   });

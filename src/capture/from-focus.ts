@@ -1,4 +1,5 @@
-import { map, Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { mapValues } from '../util/map-values.js';
 import { deferObservable } from '../util/defer-observable.js';
 import { completeOn } from '../util/complete-on.js';
 import type { CapturedEvent } from '../events/captured-event.js';
@@ -139,7 +140,7 @@ export function fromFocus(
     let present = true;
     let changedAt = scheduler.now();
     const presence$ = fromPresence(target, scheduler).pipe(
-      map((next) => {
+      mapValues((next) => {
         if (next !== present) changedAt = scheduler.now();
         present = next;
         return next;
@@ -148,7 +149,7 @@ export function fromFocus(
     );
     return presence$.pipe(
       throttleChanges(true, opts.focusThrottleMs, scheduler),
-      map(opts.withoutCanvasTypes ? ownTypes(scheduler, () => changedAt) : canvasTypes(scheduler)),
+      mapValues(opts.withoutCanvasTypes ? ownTypes(scheduler, () => changedAt) : canvasTypes(scheduler)),
     );
   });
 }

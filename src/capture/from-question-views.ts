@@ -1,4 +1,6 @@
-import { EMPTY, filter, map, type Observable, type SchedulerLike } from 'rxjs';
+import { EMPTY, type Observable, type SchedulerLike } from 'rxjs';
+import { filterValues } from '../util/filter-values.js';
+import { mapValues } from '../util/map-values.js';
 import { deferObservable } from '../util/defer-observable.js';
 import { completeOn } from '../util/complete-on.js';
 import type { CapturedEvent } from '../events/captured-event.js';
@@ -30,9 +32,9 @@ export function fromQuestionViews(
     const isDone = (id: string) => counted.has(id) || opts.memory.has(questionViewedKey(id));
     const viewed$ = observeQuestionVisibility(target, opts.questions$, isDone).pipe(
       countViews(opts.questionViewDwellMs, scheduler),
-      filter((id) => !isDone(id)),
+      filterValues((id) => !isDone(id)),
       // map, not tap: tap is used nowhere else and would cost the page bundle about 0.5 kB.
-      map((id) => {
+      mapValues((id) => {
         counted.add(id);
         return id;
       }),
@@ -40,7 +42,7 @@ export function fromQuestionViews(
     );
     return viewed$.pipe(
       throttleBatches(opts.questionViewThrottleMs, scheduler),
-      map((ids) => {
+      mapValues((ids) => {
         for (const id of ids) opts.memory.add(questionViewedKey(id));
         return captureEvent('question_viewed', ids, scheduler);
       }),

@@ -1,4 +1,6 @@
-import { filter, map, Observable, type SchedulerLike } from 'rxjs';
+import { Observable, type SchedulerLike } from 'rxjs';
+import { filterValues } from '../util/filter-values.js';
+import { mapValues } from '../util/map-values.js';
 import { deferObservable } from '../util/defer-observable.js';
 import { auditWindow } from '../util/audit-window.js';
 import { startWithValue } from '../util/start-with-value.js';
@@ -78,14 +80,14 @@ export function watchQuestions(
       return deferObservable(() => [(current = scan())]);
     }
     return fromMutations(doc.documentElement).pipe(
-      filter(touchesQuestions),
+      filterValues(touchesQuestions),
       auditWindow(opts.questionScanDelayMs, scheduler),
-      map(() => undefined),
+      mapValues(() => undefined),
       startWithValue(undefined),
-      map(scan),
+      mapValues(scan),
       // The first look-up is always emitted, even when empty; later ones only when something changed.
-      filter((next) => !emitted || changed(next)),
-      map((next) => {
+      filterValues((next) => !emitted || changed(next)),
+      mapValues((next) => {
         emitted = true;
         current = next;
         return next;

@@ -250,10 +250,25 @@ export function countEvents(
   return () => count;
 }
 
+/**
+ * Sets the viewport and waits until the page has it: Firefox's setViewport answers a frame or two
+ * before `innerHeight` changes, so the next test could start in the old size.
+ */
+export async function resizeViewport(size: { width: number; height: number; deviceScaleFactor?: number }) {
+  await setViewport(size);
+  for (let frame = 0; window.innerWidth !== size.width || window.innerHeight !== size.height; frame += 1) {
+    if (frame === 300)
+      throw new Error(
+        `the viewport stayed ${String(window.innerWidth)}×${String(window.innerHeight)}, not ${String(size.width)}×${String(size.height)}`,
+      );
+    await new Promise(requestAnimationFrame);
+  }
+}
+
 /** Removes what the test added and puts the page back: top, default viewport, no focus. */
 export async function cleanUp(): Promise<void> {
   for (const cleanup of cleanups.splice(0)) cleanup();
   window.scrollTo(0, 0);
   (document.activeElement as HTMLElement | null)?.blur();
-  await setViewport({ ...VIEWPORT, deviceScaleFactor: 1 });
+  await resizeViewport({ ...VIEWPORT, deviceScaleFactor: 1 });
 }

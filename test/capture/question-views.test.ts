@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { setViewport } from '@web/test-runner-commands';
 import type { CaptureOptions } from '../../src/capture/capture-options.js';
 import type { VirtualClock } from '../helpers/test-scheduler.js';
 import {
@@ -11,6 +10,7 @@ import {
   mount,
   mutationsDelivered,
   only,
+  resizeViewport,
   until,
   VIEWPORT,
 } from './capture-fixtures.js';
@@ -95,7 +95,7 @@ describe('question_viewed on Canvas markup, through IntersectionObserver', () =>
       'questions moved up by the layout change',
       clock,
     );
-    await setViewport({ width: VIEWPORT.width, height: 700 });
+    await resizeViewport({ width: VIEWPORT.width, height: 700 });
     await until(() => viewed(capturing.events).length === 2, '103 inside the taller viewport', clock);
     capturing.subscription.unsubscribe();
     expect(viewed(capturing.events)).to.deep.equal([['101', '102'], ['103']]);
