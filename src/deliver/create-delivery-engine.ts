@@ -8,7 +8,12 @@ import type { DeadLetter, EventStore } from '../store/event-store.js';
 import { errorFor } from './error-for.js';
 import { fitBatch } from './fit-batch.js';
 import { KeepaliveLedger } from './keepalive-ledger.js';
-import { PersistedBackoff, setBefore, type Block, type FlushTicket } from './persisted-backoff.js';
+import {
+  createPersistedBackoff,
+  setBefore,
+  type Block,
+  type FlushTicket,
+} from './create-persisted-backoff.js';
 import { judgeSend, type RetryTiming, type SendResult, type Verdict } from './retry-policy.js';
 import { eventsBody } from './send-events.js';
 
@@ -87,7 +92,7 @@ export function createDeliveryEngine(c: DeliveryConfig): DeliveryEngine {
   let state: DeliveryState = 'idle';
   let paused: TransportError | undefined;
   let pausedBy: Block = { epoch: 0, at: 0 };
-  const backoff = new PersistedBackoff();
+  const backoff = createPersistedBackoff();
   let epoch = 0;
   // Counts new credentials: a refusal of a request sent before them says nothing of them.
   let credentials = 0;
