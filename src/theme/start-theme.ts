@@ -10,7 +10,7 @@ import { defaultDeps, type ProctorDeps } from '../proctor/proctor-deps.js';
 import type { CanvasTypes, ProctorOptions } from '../proctor/proctor-options.js';
 import type { ResolvedOptions } from '../proctor/resolved-options.js';
 import { readThemeConfig, THEME_CONFIG_GLOBAL, type ThemeSettings } from './read-theme-config.js';
-import { mountReviewLoader, readLogPage } from './mount-review-loader.js';
+import { mountReviewLoader, readLogPageCourse } from './mount-review-loader.js';
 import { whenCanvasReady } from './when-canvas-ready.js';
 import { whenDomReady } from './when-dom-ready.js';
 
@@ -63,12 +63,12 @@ export function startTheme(win: Window, script: HTMLOrSVGScriptElement | null): 
     if (w[STARTED]) return result;
     w[STARTED] = true;
     const settings = readThemeConfig(w[THEME_CONFIG_GLOBAL]);
-    const logPage = settings.enabled ? readLogPage(win) : undefined;
-    if (logPage) {
+    const logPageCourse = settings.enabled ? readLogPageCourse(win) : undefined;
+    if (logPageCourse !== undefined) {
       const { reviewScriptUrl } = settings;
-      if (reviewScriptUrl !== false && inCourses(settings, logPage.courseId))
+      if (reviewScriptUrl !== false && inCourses(settings, logPageCourse))
         whenDomReady(win.document, () => {
-          mountReviewLoader(win, logPage, reviewScriptUrl);
+          mountReviewLoader(win.document, reviewScriptUrl);
         });
       return result;
     }

@@ -44,6 +44,18 @@ async function attemptWithDepartures(count: number) {
 const panelText = (tab: PageTab) =>
   tab.eval<string | null>('document.querySelector("[data-quiz-proctor-review]")?.textContent ?? null');
 
+/** The teacher's log page of a one-departure attempt with this review file, and the panel's failure line. */
+async function failureLine(reviewScriptUrl: string, query = '') {
+  await useThemeFile(themeFileUrl({ reviewScriptUrl }));
+  const { fixture, submission, logPath } = await attemptWithDepartures(1);
+  const tab = await openPageAs(fixture.teacher.id, `${logPath}${query}`);
+  const line = await eventually(async () => {
+    const text = await panelText(tab);
+    return text?.startsWith('quiz-proctor:') === true ? text : undefined;
+  }, 'the failure line');
+  return { line, tab, submission };
+}
+
 describe("the theme file on the teacher's log page", () => {
   onCanvasPages();
 
@@ -90,14 +102,24 @@ describe("the theme file on the teacher's log page", () => {
   });
 
   it('says in one line why, when the review file cannot be loaded, and leaves Canvas’s page alone', async () => {
-    await useThemeFile(themeFileUrl({ reviewScriptUrl: `${location.origin}/dist/no-such-file.js` }));
-    const { fixture, logPath } = await attemptWithDepartures(1);
-    const tab = await openPageAs(fixture.teacher.id, logPath);
-    const line = await eventually(async () => {
-      const text = await panelText(tab);
-      return text?.startsWith('quiz-proctor:') === true ? text : undefined;
-    }, 'the failure line');
+    const { line, tab } = await failureLine(`${location.origin}/dist/no-such-file.js`);
     expect(line).to.match(/could not be loaded from .*no-such-file\.js/);
     expect(await tab.eval('document.getElementById("content") !== null')).to.equal(true);
+  });
+
+  it('says so when the file at reviewScriptUrl is not the review file', async () => {
+    // The page IIFE itself: it loads and runs, and fills no panel.
+    const { line } = await failureLine(`${location.origin}/dist/quiz-proctor.iife.min.js`);
+    expect(line).to.match(/quiz-proctor\.iife\.min\.js \(it is not the review file\)$/);
+  });
+
+  it('reads the attempt the page names with ?attempt=N, and says why when Canvas has none', async () => {
+    // The student has no attempt 2: Canvas answers 404, which the panel shows as its one line.
+    const { line, submission } = await failureLine(REVIEW_FILE, '?attempt=2');
+    expect(line).to.match(/events\?attempt=2&per_page=50 → 404/);
+    const reads = (await requestLog(`/submissions/${submission.id}/events`)).filter(
+      (r) => r.method === 'GET' && r.requestedWith === null,
+    );
+    expect(reads.map((r) => new URLSearchParams(r.query).get('attempt'))).to.deep.equal(['2']);
   });
 });
