@@ -102,7 +102,10 @@ describe('delivery: reloads, hidden pages and closed tabs', () => {
     expect(posts).to.have.length(1);
   });
 
-  it('two tabs of one attempt share one store and one sender; closing the sender mid-send loses nothing', async () => {
+  it('two tabs of one attempt share one store and one sender; closing the sender mid-send loses nothing', async function () {
+    // The wait for the events below may outlast the SDK's 30 s request timeout (the comment below):
+    // the test's own timeout must cover it, or Firefox's 20 s fails a run that delivers everything.
+    this.timeout(Math.max(this.timeout(), 120_000));
     const fixture = await createFixture();
     const submission = await startSubmission(fixture);
     const path = `/submissions/${submission.id}/events`;
