@@ -76,7 +76,7 @@ test('review/ importing a type from events/ passes; its code, another layer or r
     'src/review/read-events.ts',
     [
       "import { isCanvasType } from '../events/event-traits.js';",
-      "import { createEmitter } from '../util/emitter.js';",
+      "import { createEmitter } from '../util/create-emitter.js';",
       "import { of } from 'rxjs';",
       'export const x = [isCanvasType, createEmitter, of];',
       '',

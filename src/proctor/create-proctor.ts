@@ -7,7 +7,7 @@ import { startAttemptPipeline } from '../record/start-attempt-pipeline.js';
 import { createSessionClock } from '../session/session-clock.js';
 import { createSessionManager } from '../session/session-manager.js';
 import { createCanvasHttp } from '../canvas/core/create-canvas-http.js';
-import { Emitter } from '../util/emitter.js';
+import { createEmitter } from '../util/create-emitter.js';
 import { createCanvasClient } from '../canvas/core/canvas-client.js';
 import { canvasLoggerRuns } from '../canvas-page/canvas-logger.js';
 import { normalizeOptions } from './normalize-options.js';
@@ -37,7 +37,7 @@ export function createProctor(options: ProctorOptions): Proctor {
 }
 
 export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): Proctor {
-  const emitter = new Emitter<ProctorEvents>();
+  const emitter = createEmitter<ProctorEvents>();
   // The token lives in this closure only: it is never written to any store.
   let auth = options.auth;
   const getAuth = () => auth;

@@ -1,7 +1,7 @@
 import type { KyInstance } from 'ky';
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { CanvasAuth } from '../canvas/core/canvas-auth.js';
-import type { DeliveryState } from '../deliver/delivery-engine.js';
+import type { DeliveryState } from '../deliver/create-delivery-engine.js';
 import type { ProctorError } from '../errors/proctor-error.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { DeadLetter, EventStore, StoreBounds } from '../store/event-store.js';

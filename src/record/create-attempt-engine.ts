@@ -1,5 +1,9 @@
 import { quizSubmissionEventsPath } from '../canvas/quiz-submissions/quiz-submissions-path.js';
-import { DeliveryEngine, type DeliveryConfig } from '../deliver/delivery-engine.js';
+import {
+  createDeliveryEngine,
+  type DeliveryConfig,
+  type DeliveryEngine,
+} from '../deliver/create-delivery-engine.js';
 import { DEFAULT_RETRY } from '../deliver/retry-policy.js';
 import { sendEvents } from '../deliver/send-events.js';
 import { sendKeepalive } from '../deliver/send-keepalive.js';
@@ -18,7 +22,7 @@ export function createAttemptEngine(config: AttemptPipelineConfig, callbacks: Ca
     options.eventsUrl ??
     `${options.baseUrl}/${quizSubmissionEventsPath(options.courseId, options.quizId, submission.id)}`;
   const eventsHttp = config.http.extend({ prefixUrl: '' });
-  return new DeliveryEngine({
+  return createDeliveryEngine({
     ...callbacks,
     scheduler: deps.scheduler,
     random: deps.random,

@@ -1,4 +1,4 @@
-import type { FlushTicket } from '../deliver/delivery-engine.js';
+import type { FlushTicket } from '../deliver/create-delivery-engine.js';
 import { TransportError } from '../errors/transport-error.js';
 import { fromWire, openTabChannel, toWire, type TabMessage } from '../tabs/tab-channel.js';
 import type { TabLeader } from '../tabs/tab-leader.js';

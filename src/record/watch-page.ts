@@ -3,7 +3,7 @@ import { filterValues } from '../util/filter-values.js';
 import { mapValues } from '../util/map-values.js';
 import { mergeStreams } from '../util/merge-streams.js';
 import { fromDomEvent } from '../util/from-dom-event.js';
-import type { DeliveryEngine } from '../deliver/delivery-engine.js';
+import type { DeliveryEngine } from '../deliver/create-delivery-engine.js';
 import type { RescueJournal } from '../store/rescue-journal.js';
 import type { Tabs } from './join-tabs.js';
 

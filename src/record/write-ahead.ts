@@ -2,7 +2,7 @@ import type { Observable, Subscription } from 'rxjs';
 import { filterValues } from '../util/filter-values.js';
 import { mapValues } from '../util/map-values.js';
 import { mapInTurn } from '../util/map-in-turn.js';
-import type { DeliveryEngine } from '../deliver/delivery-engine.js';
+import type { DeliveryEngine } from '../deliver/create-delivery-engine.js';
 import { ProctorError } from '../errors/proctor-error.js';
 import type { CapturedEvent } from '../events/captured-event.js';
 import type { StoredEvent } from '../events/stored-event.js';

@@ -34,53 +34,66 @@ interface RetryState {
 const RETRY_KEY = 'retry';
 
 /** The attempt's retry backoff, kept in its store so that a reload does not send early. */
-export class PersistedBackoff {
-  #state: RetryState = { failures: 0, notBefore: 0 };
-  // A backoff loaded from the store predates every flush of this page: epoch 0.
-  #by: Block = { epoch: 0, at: 0 };
-  #loaded = false;
-
-  get failures(): number {
-    return this.#state.failures;
-  }
-
-  get notBefore(): number {
-    return this.#state.notBefore;
-  }
-
-  get setBy(): Block {
-    return this.#by;
-  }
-
+export interface PersistedBackoff {
+  readonly failures: number;
+  readonly notBefore: number;
+  readonly setBy: Block;
   /** Set by a request without an answer (see {@link RetryState.network}). */
-  get network(): boolean {
-    return this.#state.network === true;
-  }
-
+  readonly network: boolean;
   /** Reads the saved backoff once, unless this page already failed on its own. */
-  async load(store: EventStore): Promise<void> {
-    if (this.#loaded) return;
-    this.#loaded = true;
-    const saved = await store.getValue<RetryState>(RETRY_KEY).catch(() => undefined);
-    if (saved && this.#state.failures === 0) {
-      this.#state = saved;
-      this.#by = { epoch: 0, at: saved.setAt ?? 0 };
-    }
-  }
-
+  load(store: EventStore): Promise<void>;
   /** One more failure: no request before `notBefore` (a later backoff already set holds). */
-  fail(by: Block, delayMs: number, network: boolean): number {
-    const notBefore = Math.max(this.#state.notBefore, by.at + delayMs);
-    this.#state = { failures: this.#state.failures + 1, notBefore, setAt: by.at, network };
-    this.#by = by;
-    return notBefore;
-  }
+  fail(by: Block, delayMs: number, network: boolean): number;
+  clear(): void;
+  save(store: EventStore): Promise<void>;
+}
 
-  clear(): void {
-    this.#state = { failures: 0, notBefore: 0 };
-  }
+/** No backoff yet: see {@link PersistedBackoff}. */
+export function createPersistedBackoff(): PersistedBackoff {
+  let state: RetryState = { failures: 0, notBefore: 0 };
+  // A backoff loaded from the store predates every flush of this page: epoch 0.
+  let setBy: Block = { epoch: 0, at: 0 };
+  let loaded = false;
+  return {
+    get failures() {
+      return state.failures;
+    },
 
-  save(store: EventStore): Promise<void> {
-    return store.setValue(RETRY_KEY, this.#state).catch(() => undefined);
-  }
+    get notBefore() {
+      return state.notBefore;
+    },
+
+    get setBy() {
+      return setBy;
+    },
+
+    get network() {
+      return state.network === true;
+    },
+
+    async load(store) {
+      if (loaded) return;
+      loaded = true;
+      const saved = await store.getValue<RetryState>(RETRY_KEY).catch(() => undefined);
+      if (saved && state.failures === 0) {
+        state = saved;
+        setBy = { epoch: 0, at: saved.setAt ?? 0 };
+      }
+    },
+
+    fail(by, delayMs, network) {
+      const notBefore = Math.max(state.notBefore, by.at + delayMs);
+      state = { failures: state.failures + 1, notBefore, setAt: by.at, network };
+      setBy = by;
+      return notBefore;
+    },
+
+    clear() {
+      state = { failures: 0, notBefore: 0 };
+    },
+
+    save(store) {
+      return store.setValue(RETRY_KEY, state).catch(() => undefined);
+    },
+  };
 }

@@ -4,7 +4,11 @@ import type { StoredEvent } from '../../src/events/stored-event.js';
 import { createMemoryEventStore } from '../../src/store/create-memory-event-store.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { createNumbering } from '../../src/store/number-events.js';
-import { DeliveryEngine, type DeliveryConfig } from '../../src/deliver/delivery-engine.js';
+import {
+  createDeliveryEngine,
+  type DeliveryConfig,
+  type DeliveryEngine,
+} from '../../src/deliver/create-delivery-engine.js';
 import { DEFAULT_RETRY, type SendResult } from '../../src/deliver/retry-policy.js';
 
 // The engine's timing (backoff, Retry-After, persisted notBefore) runs on an injected scheduler:
@@ -46,7 +50,7 @@ function rig(
     onRetry: () => undefined,
     leading: () => true,
   };
-  return { config, engine: new DeliveryEngine(config), scheduler, store, sends, answers };
+  return { config, engine: createDeliveryEngine(config), scheduler, store, sends, answers };
 }
 
 // One tab's numbering per store, as one page writes into its attempt's store.
@@ -159,7 +163,7 @@ describe('the delivery engine and the keepalive path', () => {
     };
     const r = rig(slowAck);
     const keepalives: string[] = [];
-    const engine = new DeliveryEngine({
+    const engine = createDeliveryEngine({
       store: slowAck,
       scheduler: r.scheduler,
       timing: DEFAULT_RETRY,
@@ -294,7 +298,7 @@ describe('the delivery engine: what lifts a backoff or a pause (virtual time)', 
 
   it('a keepalive answered 429 holds the ordinary path to its Retry-After', async () => {
     const r = rig();
-    const engine = new DeliveryEngine({
+    const engine = createDeliveryEngine({
       ...configFor(r),
       sendKeepalive: () => Promise.resolve({ status: 429, retryAfter: '30' }),
     });
@@ -318,7 +322,7 @@ describe('the delivery engine: what a tab sends by keepalive', () => {
     const r = rig();
     const bodies: string[] = [];
     let leading = false;
-    const engine = new DeliveryEngine({
+    const engine = createDeliveryEngine({
       ...configFor(r),
       leading: () => leading,
       sendKeepalive: (body) => {
@@ -342,7 +346,7 @@ describe('the delivery engine: what a tab sends by keepalive', () => {
     expect(bodies).to.have.length(1);
     // The leader of the same store also sends the written event it knows is pending.
     leading = true;
-    const leader = new DeliveryEngine({
+    const leader = createDeliveryEngine({
       ...configFor(r),
       sendKeepalive: (body) => {
         bodies.push(body);
