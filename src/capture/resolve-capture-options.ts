@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors/config-error.js';
+import { checkOption } from '../errors/check-option.js';
 import type { CaptureOptions } from './capture-options.js';
 import { canvasQuestionId } from './canvas-question-id.js';
 import { isCanvasFlagged } from './is-canvas-flagged.js';
@@ -53,17 +53,21 @@ export function resolveCaptureOptions(options: CaptureOptions, probe: ParentNode
   // Every option of CAPTURE_DEFAULTS named `…Ms` is a duration.
   for (const key of Object.keys(CAPTURE_DEFAULTS) as (keyof ResolvedCaptureOptions)[]) {
     const value = resolved[key];
-    if (key.endsWith('Ms') && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
-      // Named by its path in the options (`capture.focusThrottleMs`), as every other option is.
-      throw new ConfigError(`capture.${key}`, 'must be a finite number of milliseconds, 0 or more');
-    }
+    // Named by its path in the options (`capture.focusThrottleMs`), as every other option is.
+    if (key.endsWith('Ms'))
+      checkOption(
+        Number.isFinite(value) && (value as number) >= 0,
+        `capture.${key}`,
+        'a number of ms ≥ 0',
+        value,
+      );
   }
   for (const key of ['questionSelector', 'flagSelector'] as const) {
     try {
       // A bad selector would otherwise throw inside every scan and every click for the whole attempt.
       probe.querySelector(resolved[key]);
     } catch {
-      throw new ConfigError(`capture.${key}`, 'must be a valid CSS selector');
+      checkOption(false, `capture.${key}`, 'a CSS selector', resolved[key]);
     }
   }
   return resolved;

@@ -11,12 +11,7 @@ const isNonEmptyString = (value: unknown): value is string => typeof value === '
 
 function canvasId(value: unknown, option: string): string {
   const text = typeof value === 'number' ? String(value) : value;
-  checkOption(
-    typeof text === 'string' && /^\d+$/.test(text),
-    option,
-    'a Canvas id (a positive integer or its string)',
-    value,
-  );
+  checkOption(typeof text === 'string' && /^\d+$/.test(text), option, 'a Canvas id (digits)', value);
   return text;
 }
 
@@ -47,8 +42,7 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   const { baseUrl = '/', submission, eventsUrl, autoComplete = false } = options;
   checkOption(typeof baseUrl === 'string', 'baseUrl', 'a URL');
   const auth = options.auth ?? { type: 'session' };
-  if (auth.type === 'bearer')
-    checkOption(isNonEmptyString(auth.token), 'auth.token', 'a non-empty string for bearer auth');
+  if (auth.type === 'bearer') checkOption(isNonEmptyString(auth.token), 'auth.token', 'a non-empty string');
   else
     checkOption(
       (auth as { type: unknown }).type === 'session',
@@ -83,7 +77,8 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   checkOption(
     Array.isArray(warnings) && warnings.every(isPositiveInteger),
     'timeWarningsSec',
-    'an array of positive whole numbers of seconds',
+    'an array of positive integers',
+    warnings,
   );
   const given = options.capture ?? {};
   checkOption(typeof given === 'object' && (given as unknown) !== null, 'capture', 'an object');
