@@ -6,13 +6,6 @@ import { readCanvasAnswer } from './read-canvas-answer.js';
 
 export type ResolvedCaptureOptions = Required<CaptureOptions>;
 
-// The durations are found by name (`…Ms`) below: an option so named that is not a number fails to
-// compile here.
-type Assert<T extends true> = T;
-export type DurationsAreNumbers = Assert<
-  ResolvedCaptureOptions[Extract<keyof ResolvedCaptureOptions, `${string}Ms`>] extends number ? true : false
->;
-
 export const CAPTURE_DEFAULTS: ResolvedCaptureOptions = {
   captureSessionStart: true,
   captureFocus: true,
@@ -50,17 +43,18 @@ export function resolveCaptureOptions(options: CaptureOptions, probe: ParentNode
   for (const [key, value] of Object.entries(options) as [keyof CaptureOptions, unknown][]) {
     if (value !== undefined) (resolved as Record<string, unknown>)[key] = value;
   }
-  // Every option of CAPTURE_DEFAULTS named `…Ms` is a duration.
   for (const key of Object.keys(CAPTURE_DEFAULTS) as (keyof ResolvedCaptureOptions)[]) {
     const value = resolved[key];
-    // Named by its path in the options (`capture.focusThrottleMs`), as every other option is.
-    if (key.endsWith('Ms'))
-      checkOption(
-        Number.isFinite(value) && (value as number) >= 0,
-        `capture.${key}`,
-        'a number of ms ≥ 0',
-        value,
-      );
+    const kind = typeof CAPTURE_DEFAULTS[key];
+    // Each option is of its default's kind: a switch given as 'false' would be on, and a reader that
+    // is no function would fail at every read. Named by its path in the options
+    // (`capture.focusThrottleMs`), as every other option is.
+    checkOption(
+      typeof value === kind && (kind !== 'number' || ((value as number) >= 0 && Number.isFinite(value))),
+      `capture.${key}`,
+      kind === 'number' ? 'a number of ms ≥ 0' : `a ${kind}`,
+      value,
+    );
   }
   for (const key of ['questionSelector', 'flagSelector'] as const) {
     try {

@@ -65,7 +65,7 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
     'accessCode',
     'a string',
   );
-  checkOption(typeof autoComplete === 'boolean', 'autoComplete', 'true or false', autoComplete);
+  checkOption(typeof autoComplete === 'boolean', 'autoComplete', 'a boolean', autoComplete);
   const canvasTypes = options.canvasTypes ?? 'auto';
   checkOption(
     ['auto', 'always', 'never'].includes(canvasTypes),

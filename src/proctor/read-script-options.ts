@@ -1,7 +1,6 @@
 import type { ProctorOptions } from './proctor-options.js';
 import type { CaptureOptions } from '../capture/capture-options.js';
 import { CAPTURE_DEFAULTS } from '../capture/resolve-capture-options.js';
-import { checkOption } from '../errors/check-option.js';
 import { ConfigError } from '../errors/config-error.js';
 import { withOptionNames } from '../errors/with-option-names.js';
 import { normalizeOptions } from './normalize-options.js';
@@ -28,13 +27,11 @@ const wholeNumber = (text: string | undefined) =>
  */
 export function readScriptOptions(script: HTMLOrSVGScriptElement): ResolvedOptions {
   const data = script.dataset;
-  const flag = (key: string): boolean | undefined => {
+  // Anything but true, false or nothing stays as written, for the check to refuse and show. Own keys
+  // only: `constructor` or `toString` is no flag value.
+  const flag = (key: string) => {
     const value = data[key];
-    if (value === undefined) return undefined;
-    // Own keys only: `constructor` or `toString` is no flag value.
-    const parsed = Object.hasOwn(TRUE_FALSE, value) ? TRUE_FALSE[value] : undefined;
-    checkOption(parsed !== undefined, key, '"true" or "false"', value);
-    return parsed;
+    return value !== undefined && Object.hasOwn(TRUE_FALSE, value) ? TRUE_FALSE[value] : value;
   };
 
   return withOptionNames(attributeOf, () => {
@@ -53,7 +50,7 @@ export function readScriptOptions(script: HTMLOrSVGScriptElement): ResolvedOptio
     options.flushIntervalMs = wholeNumber(data.flushIntervalMs);
     // Every capture switch as data-capture-<name>="true|false" (data-capture-answers="true", …); none
     // is the same as no capture option.
-    const capture: Record<string, boolean | undefined> = {};
+    const capture: Record<string, unknown> = {};
     for (const key of Object.keys(data)) {
       if (!/^capture[A-Z]/.test(key)) continue;
       // A misspelt switch is the page author's mistake, said as the theme says a misspelt setting:

@@ -51,20 +51,6 @@ export interface ThemeSettings {
 const PASSED_ON = new Set<string>(['canvasTypes', 'capture', ...Object.keys(DEFAULTS)]);
 PASSED_ON.delete('completeFlushTimeoutMs');
 
-function checkCapture(capture: unknown): void {
-  checkOption(typeof capture === 'object' && capture !== null, 'capture', 'an object');
-  for (const [key, value] of Object.entries(capture)) {
-    // Own keys only: `capture.toString` is no setting.
-    if (!Object.hasOwn(CAPTURE_DEFAULTS, key)) throw new ConfigError(`capture.${key}`, 'is not a setting');
-    checkOption(
-      !key.startsWith('capture') || typeof value === 'boolean',
-      `capture.${key}`,
-      'true or false',
-      value,
-    );
-  }
-}
-
 /**
  * Validates a school's settings as strictly as `createProctor` validates its options, so a typo
  * (`captureClipbaord`) is reported instead of silently proctoring with the default. Throws
@@ -83,7 +69,7 @@ export function readThemeConfig(value: unknown = {}): ThemeSettings {
     () => {
       for (const key of Object.keys(options))
         if (!PASSED_ON.has(key)) throw new ConfigError(key, 'is not a setting');
-      checkOption(typeof enabled === 'boolean', 'enabled', 'true or false');
+      checkOption(typeof enabled === 'boolean', 'enabled', 'a boolean');
       checkOption(
         courses === undefined ||
           (Array.isArray(courses) &&
@@ -97,9 +83,12 @@ export function readThemeConfig(value: unknown = {}): ThemeSettings {
         'reviewScriptUrl',
         'an http(s) URL or false',
       );
-      if (options.capture !== undefined) checkCapture(options.capture);
       // The same checks as every proctor's options, with ids that are always valid.
       normalizeOptions({ courseId: 1, quizId: 1, ...options });
+      // Own keys only: `capture.toString` is no setting.
+      for (const key of Object.keys(options.capture ?? {}))
+        if (!Object.hasOwn(CAPTURE_DEFAULTS, key))
+          throw new ConfigError(`capture.${key}`, 'is not a setting');
       return { enabled, courses: courses?.map(String), reviewScriptUrl, options };
     },
   );

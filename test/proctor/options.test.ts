@@ -69,6 +69,12 @@ describe('createProctor options', () => {
         { ...valid, capture: { questionSelector: '[' } },
         '`capture.questionSelector` must be a CSS selector, got "["',
       ],
+      // Each capture option is of its default's kind: a switch given as 'no' would be on.
+      [
+        { ...valid, capture: { captureAnswers: 'no' } },
+        '`capture.captureAnswers` must be a boolean, got "no"',
+      ],
+      [{ ...valid, capture: { readAnswer: 5 } }, '`capture.readAnswer` must be a function, got 5'],
       [
         { ...valid, timeWarningsSec: [60, 0] },
         '`timeWarningsSec` must be an array of positive integers, got [60,0]',

@@ -99,7 +99,7 @@ describe('script-tag embedding', () => {
     const win = frame.contentWindow as unknown as { QuizProctor: { autoProctor: () => unknown } };
     expect(win.QuizProctor.autoProctor()).to.equal(undefined);
     expect(window.frameErrors).to.have.length(1);
-    expect(window.frameErrors[0]).to.contain('`data-auto-complete` must be "true" or "false", got "perhaps"');
+    expect(window.frameErrors[0]).to.contain('`data-auto-complete` must be a boolean, got "perhaps"');
   });
 
   // Each bad tag is said once on the console, by the attribute the page author wrote.
@@ -107,7 +107,7 @@ describe('script-tag embedding', () => {
     [
       'takes only true, false or nothing as a flag: an inherited name such as constructor is refused',
       { 'data-capture-clipboard': 'constructor' },
-      '`data-capture-clipboard` must be "true" or "false", got "constructor"',
+      '`data-capture-clipboard` must be a boolean, got "constructor"',
     ],
     [
       'refuses a misspelt capture switch by its attribute instead of proctoring with the default',

@@ -49,7 +49,7 @@ describe("a school's theme settings", () => {
       [{ capture: { toString: false } }, /`QUIZ_PROCTOR_CONFIG.capture.toString` is not a setting/],
       [
         { capture: { captureClipboard: 'no' } },
-        /`QUIZ_PROCTOR_CONFIG.capture.captureClipboard` must be true or false/,
+        '`QUIZ_PROCTOR_CONFIG.capture.captureClipboard` must be a boolean, got "no"',
       ],
       [
         { capture: { focusThrottleMs: -1 } },
@@ -59,7 +59,7 @@ describe("a school's theme settings", () => {
       [{ courses: ['abc'] }, /`QUIZ_PROCTOR_CONFIG.courses`/],
       [{ canvasTypes: 'sometimes' }, /`QUIZ_PROCTOR_CONFIG.canvasTypes` must be 'auto', 'always' or 'never'/],
       [{ flushIntervalMs: -1 }, /`QUIZ_PROCTOR_CONFIG.flushIntervalMs` must be a positive integer/],
-      [{ enabled: 'false' }, /`QUIZ_PROCTOR_CONFIG.enabled` must be true or false/],
+      [{ enabled: 'false' }, '`QUIZ_PROCTOR_CONFIG.enabled` must be a boolean'],
       [{ eventsUrl: '/x' }, /`QUIZ_PROCTOR_CONFIG.eventsUrl` is not a setting/],
       [
         { reviewScriptUrl: 'review.js' },
