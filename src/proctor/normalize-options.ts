@@ -1,6 +1,7 @@
 import { resolveCaptureOptions } from '../capture/resolve-capture-options.js';
 import { checkOption } from '../errors/check-option.js';
 import { ConfigError } from '../errors/config-error.js';
+import { isCanvasId } from './is-canvas-id.js';
 import type { ProctorOptions } from './proctor-options.js';
 import { DEFAULTS, type ResolvedOptions } from './resolved-options.js';
 
@@ -10,9 +11,8 @@ const isPositiveInteger = (value: unknown): value is number =>
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 function canvasId(value: unknown, option: string): string {
-  const text = typeof value === 'number' ? String(value) : value;
-  checkOption(typeof text === 'string' && /^\d+$/.test(text), option, 'a Canvas id (digits)', value);
-  return text;
+  checkOption(isCanvasId(value), option, 'a Canvas id (digits)', value);
+  return String(value);
 }
 
 /** `value`, or `fallback` when it is absent; without a fallback the option is required. */

@@ -2,6 +2,7 @@ import { CAPTURE_DEFAULTS } from '../capture/resolve-capture-options.js';
 import { checkOption } from '../errors/check-option.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { ProctorOptions } from '../proctor/proctor-options.js';
+import { isCanvasId } from '../proctor/is-canvas-id.js';
 import { normalizeOptions } from '../proctor/normalize-options.js';
 import { DEFAULTS } from '../proctor/resolved-options.js';
 import { withOptionNames } from '../errors/with-option-names.js';
@@ -71,9 +72,7 @@ export function readThemeConfig(value: unknown = {}): ThemeSettings {
         if (!PASSED_ON.has(key)) throw new ConfigError(key, 'is not a setting');
       checkOption(typeof enabled === 'boolean', 'enabled', 'a boolean');
       checkOption(
-        courses === undefined ||
-          (Array.isArray(courses) &&
-            courses.every((id) => /^\d+$/.test(String(id)) && typeof id !== 'object')),
+        courses === undefined || (Array.isArray(courses) && courses.every(isCanvasId)),
         'courses',
         'an array of Canvas course ids',
       );
