@@ -1,6 +1,7 @@
 // The IIFE's entry: the same API as the ESM build, exposed as the global `QuizProctor`, plus the
 // script-tag start. The ESM build never imports this file, so importing the package has no effect.
-import { createProctor } from './proctor/create-proctor.js';
+import { createProctorWith } from './proctor/create-proctor.js';
+import { defaultDeps } from './proctor/proctor-deps.js';
 import type { Proctor } from './proctor/proctor.js';
 import { readScriptOptions } from './proctor/read-script-options.js';
 import { startTheme } from './theme/start-theme.js';
@@ -31,7 +32,7 @@ export function autoProctor(): Proctor | undefined {
 const script = typeof document === 'undefined' ? null : document.currentScript;
 if (script && readsAttributes(script)) {
   try {
-    const proctor = (started = createProctor(readScriptOptions(script)));
+    const proctor = (started = createProctorWith(readScriptOptions(script), defaultDeps()));
     whenDomReady(document, () => {
       // A refusal is reported through on('error') and the console; the page goes on.
       proctor.start().catch((error: unknown) => {

@@ -1,17 +1,10 @@
-import { ConfigError } from '../errors/config-error.js';
+import { checkOption } from '../errors/check-option.js';
 import type { CaptureOptions } from './capture-options.js';
 import { canvasQuestionId } from './canvas-question-id.js';
 import { isCanvasFlagged } from './is-canvas-flagged.js';
 import { readCanvasAnswer } from './read-canvas-answer.js';
 
 export type ResolvedCaptureOptions = Required<CaptureOptions>;
-
-// The durations are found by name (`…Ms`) below: an option so named that is not a number fails to
-// compile here.
-type Assert<T extends true> = T;
-export type DurationsAreNumbers = Assert<
-  ResolvedCaptureOptions[Extract<keyof ResolvedCaptureOptions, `${string}Ms`>] extends number ? true : false
->;
 
 export const CAPTURE_DEFAULTS: ResolvedCaptureOptions = {
   captureSessionStart: true,
@@ -50,20 +43,25 @@ export function resolveCaptureOptions(options: CaptureOptions, probe: ParentNode
   for (const [key, value] of Object.entries(options) as [keyof CaptureOptions, unknown][]) {
     if (value !== undefined) (resolved as Record<string, unknown>)[key] = value;
   }
-  // Every option of CAPTURE_DEFAULTS named `…Ms` is a duration.
   for (const key of Object.keys(CAPTURE_DEFAULTS) as (keyof ResolvedCaptureOptions)[]) {
     const value = resolved[key];
-    if (key.endsWith('Ms') && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
-      // Named by its path in the options (`capture.focusThrottleMs`), as every other option is.
-      throw new ConfigError(`capture.${key}`, 'must be a finite number of milliseconds, 0 or more');
-    }
+    const kind = typeof CAPTURE_DEFAULTS[key];
+    // Each option is of its default's kind: a switch given as 'false' would be on, and a reader that
+    // is no function would fail at every read. Named by its path in the options
+    // (`capture.focusThrottleMs`), as every other option is.
+    checkOption(
+      typeof value === kind && (kind !== 'number' || ((value as number) >= 0 && Number.isFinite(value))),
+      `capture.${key}`,
+      kind === 'number' ? 'a number of ms ≥ 0' : `a ${kind}`,
+      value,
+    );
   }
   for (const key of ['questionSelector', 'flagSelector'] as const) {
     try {
       // A bad selector would otherwise throw inside every scan and every click for the whole attempt.
       probe.querySelector(resolved[key]);
     } catch {
-      throw new ConfigError(`capture.${key}`, 'must be a valid CSS selector');
+      checkOption(false, `capture.${key}`, 'a CSS selector', resolved[key]);
     }
   }
   return resolved;

@@ -1,6 +1,7 @@
 import { resolveCaptureOptions } from '../capture/resolve-capture-options.js';
 import { checkOption } from '../errors/check-option.js';
 import { ConfigError } from '../errors/config-error.js';
+import { isCanvasId } from './is-canvas-id.js';
 import type { ProctorOptions } from './proctor-options.js';
 import { DEFAULTS, type ResolvedOptions } from './resolved-options.js';
 
@@ -10,14 +11,8 @@ const isPositiveInteger = (value: unknown): value is number =>
 const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 function canvasId(value: unknown, option: string): string {
-  const text = typeof value === 'number' ? String(value) : value;
-  checkOption(
-    typeof text === 'string' && /^\d+$/.test(text),
-    option,
-    'a Canvas id (a positive integer or its string)',
-    value,
-  );
-  return text;
+  checkOption(isCanvasId(value), option, 'a Canvas id (digits)', value);
+  return String(value);
 }
 
 /** `value`, or `fallback` when it is absent; without a fallback the option is required. */
@@ -47,8 +42,7 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   const { baseUrl = '/', submission, eventsUrl, autoComplete = false } = options;
   checkOption(typeof baseUrl === 'string', 'baseUrl', 'a URL');
   const auth = options.auth ?? { type: 'session' };
-  if (auth.type === 'bearer')
-    checkOption(isNonEmptyString(auth.token), 'auth.token', 'a non-empty string for bearer auth');
+  if (auth.type === 'bearer') checkOption(isNonEmptyString(auth.token), 'auth.token', 'a non-empty string');
   else
     checkOption(
       (auth as { type: unknown }).type === 'session',
@@ -71,7 +65,7 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
     'accessCode',
     'a string',
   );
-  checkOption(typeof autoComplete === 'boolean', 'autoComplete', 'true or false', autoComplete);
+  checkOption(typeof autoComplete === 'boolean', 'autoComplete', 'a boolean', autoComplete);
   const canvasTypes = options.canvasTypes ?? 'auto';
   checkOption(
     ['auto', 'always', 'never'].includes(canvasTypes),
@@ -83,7 +77,8 @@ export function normalizeOptions(options: ProctorOptions): ResolvedOptions {
   checkOption(
     Array.isArray(warnings) && warnings.every(isPositiveInteger),
     'timeWarningsSec',
-    'an array of positive whole numbers of seconds',
+    'an array of positive integers',
+    warnings,
   );
   const given = options.capture ?? {};
   checkOption(typeof given === 'object' && (given as unknown) !== null, 'capture', 'an object');

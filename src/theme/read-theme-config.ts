@@ -2,8 +2,10 @@ import { CAPTURE_DEFAULTS } from '../capture/resolve-capture-options.js';
 import { checkOption } from '../errors/check-option.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { ProctorOptions } from '../proctor/proctor-options.js';
+import { isCanvasId } from '../proctor/is-canvas-id.js';
 import { normalizeOptions } from '../proctor/normalize-options.js';
 import { DEFAULTS } from '../proctor/resolved-options.js';
+import { withOptionNames } from '../errors/with-option-names.js';
 import { SDK_VERSION } from '../util/sdk-version.js';
 
 /** The global a school sets at the top of its theme file, before the SDK (docs/canvas-theme.md). */
@@ -50,23 +52,6 @@ export interface ThemeSettings {
 const PASSED_ON = new Set<string>(['canvasTypes', 'capture', ...Object.keys(DEFAULTS)]);
 PASSED_ON.delete('completeFlushTimeoutMs');
 
-const setting = (key: string) => `${THEME_CONFIG_GLOBAL}.${key}`;
-const notASetting = (key: string) => new ConfigError(setting(key), 'is not a setting');
-
-function checkCapture(capture: unknown): void {
-  checkOption(typeof capture === 'object' && capture !== null, setting('capture'), 'an object');
-  for (const [key, value] of Object.entries(capture)) {
-    // Own keys only: `capture.toString` is no setting.
-    if (!Object.hasOwn(CAPTURE_DEFAULTS, key)) throw notASetting(`capture.${key}`);
-    checkOption(
-      !key.startsWith('capture') || typeof value === 'boolean',
-      setting(`capture.${key}`),
-      'true or false',
-      value,
-    );
-  }
-}
-
 /**
  * Validates a school's settings as strictly as `createProctor` validates its options, so a typo
  * (`captureClipbaord`) is reported instead of silently proctoring with the default. Throws
@@ -79,29 +64,31 @@ export function readThemeConfig(value: unknown = {}): ThemeSettings {
     'an object',
   );
   const { enabled = true, courses, reviewScriptUrl: url, ...options } = value as Record<string, unknown>;
-  for (const key of Object.keys(options)) if (!PASSED_ON.has(key)) throw notASetting(key);
-  checkOption(typeof enabled === 'boolean', setting('enabled'), 'true or false');
-  checkOption(
-    courses === undefined ||
-      (Array.isArray(courses) && courses.every((id) => /^\d+$/.test(String(id)) && typeof id !== 'object')),
-    setting('courses'),
-    'an array of Canvas course ids',
-  );
   const reviewScriptUrl = url ?? DEFAULT_REVIEW_SCRIPT_URL;
-  checkOption(
-    reviewScriptUrl === false ||
-      (typeof reviewScriptUrl === 'string' && /^https?:\/\/[^/]/i.test(reviewScriptUrl)),
-    setting('reviewScriptUrl'),
-    'an http(s) URL or false',
+  return withOptionNames(
+    (option) => `${THEME_CONFIG_GLOBAL}.${option}`,
+    () => {
+      for (const key of Object.keys(options))
+        if (!PASSED_ON.has(key)) throw new ConfigError(key, 'is not a setting');
+      checkOption(typeof enabled === 'boolean', 'enabled', 'a boolean');
+      checkOption(
+        courses === undefined || (Array.isArray(courses) && courses.every(isCanvasId)),
+        'courses',
+        'an array of Canvas course ids',
+      );
+      checkOption(
+        reviewScriptUrl === false ||
+          (typeof reviewScriptUrl === 'string' && /^https?:\/\/[^/]/i.test(reviewScriptUrl)),
+        'reviewScriptUrl',
+        'an http(s) URL or false',
+      );
+      // The same checks as every proctor's options, with ids that are always valid.
+      normalizeOptions({ courseId: 1, quizId: 1, ...options });
+      // Own keys only: `capture.toString` is no setting.
+      for (const key of Object.keys(options.capture ?? {}))
+        if (!Object.hasOwn(CAPTURE_DEFAULTS, key))
+          throw new ConfigError(`capture.${key}`, 'is not a setting');
+      return { enabled, courses: courses?.map(String), reviewScriptUrl, options };
+    },
   );
-  if (options.capture !== undefined) checkCapture(options.capture);
-  try {
-    // The same checks as every proctor's options, with ids that are always valid.
-    normalizeOptions({ courseId: 1, quizId: 1, ...options });
-  } catch (error) {
-    if (error instanceof ConfigError)
-      throw new ConfigError(setting(error.option), error.message.replace(/^[^`]*`[^`]*` /, ''));
-    throw error;
-  }
-  return { enabled, courses: courses?.map(String), reviewScriptUrl, options };
 }

@@ -57,6 +57,32 @@ describe('createProctor options', () => {
     });
   }
 
+  it('says what was expected and shows the bad value', () => {
+    for (const [options, message] of [
+      [{ ...valid, flushIntervalMs: -1 }, '`flushIntervalMs` must be a positive integer, got -1'],
+      [{ courseId: 'abc', quizId: 2 }, '`courseId` must be a Canvas id (digits), got "abc"'],
+      [
+        { ...valid, capture: { focusThrottleMs: -1 } },
+        '`capture.focusThrottleMs` must be a number of ms ≥ 0, got -1',
+      ],
+      [
+        { ...valid, capture: { questionSelector: '[' } },
+        '`capture.questionSelector` must be a CSS selector, got "["',
+      ],
+      // Each capture option is of its default's kind: a switch given as 'no' would be on.
+      [
+        { ...valid, capture: { captureAnswers: 'no' } },
+        '`capture.captureAnswers` must be a boolean, got "no"',
+      ],
+      [{ ...valid, capture: { readAnswer: 5 } }, '`capture.readAnswer` must be a function, got 5'],
+      [
+        { ...valid, timeWarningsSec: [60, 0] },
+        '`timeWarningsSec` must be an array of positive integers, got [60,0]',
+      ],
+    ] as const)
+      expect(() => createProctor(options as never)).to.throw(message);
+  });
+
   it('accepts string and number ids and creates an idle proctor', () => {
     const proctor = createProctor(valid);
     expect(proctor.state).to.equal('idle');

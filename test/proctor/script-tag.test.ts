@@ -99,46 +99,39 @@ describe('script-tag embedding', () => {
     const win = frame.contentWindow as unknown as { QuizProctor: { autoProctor: () => unknown } };
     expect(win.QuizProctor.autoProctor()).to.equal(undefined);
     expect(window.frameErrors).to.have.length(1);
-    expect(window.frameErrors[0]).to.contain('`data-auto-complete` must be "true" or "false"');
+    expect(window.frameErrors[0]).to.contain('`data-auto-complete` must be a boolean, got "perhaps"');
   });
 
-  it('takes only true, false or nothing as a flag: an inherited name such as constructor is refused', async () => {
-    const frame = pageWithScriptTag({
-      'data-course-id': '1',
-      'data-quiz-id': '2',
-      'data-capture-clipboard': 'constructor',
+  // Each bad tag is said once on the console, by the attribute the page author wrote.
+  for (const [name, attributes, said] of [
+    [
+      'takes only true, false or nothing as a flag: an inherited name such as constructor is refused',
+      { 'data-capture-clipboard': 'constructor' },
+      '`data-capture-clipboard` must be a boolean, got "constructor"',
+    ],
+    [
+      'refuses a misspelt capture switch by its attribute instead of proctoring with the default',
+      { 'data-capture-clipbaord': 'false' },
+      '`data-capture-clipbaord` is not a capture switch',
+    ],
+    [
+      'reports a value the proctor refuses by its attribute, not by the option it becomes',
+      { 'data-flush-interval-ms': '0' },
+      '`data-flush-interval-ms` must be a positive integer, got 0',
+    ],
+    [
+      'reports a missing data-attempt by the attribute, not by the option it becomes',
+      { 'data-submission-id': '7', 'data-validation-token': 'abc' },
+      '`data-attempt` must be a positive integer, got undefined',
+    ],
+  ] as const) {
+    it(name, async () => {
+      const frame = pageWithScriptTag({ 'data-course-id': '1', 'data-quiz-id': '2', ...attributes });
+      await new Promise((resolve) => {
+        frame.addEventListener('load', resolve, { once: true });
+      });
+      expect(window.frameErrors).to.have.length(1);
+      expect(window.frameErrors[0]).to.contain(said);
     });
-    await new Promise((resolve) => {
-      frame.addEventListener('load', resolve, { once: true });
-    });
-    expect(window.frameErrors).to.have.length(1);
-    expect(window.frameErrors[0]).to.contain('`data-capture-clipboard` must be "true" or "false"');
-  });
-
-  it('refuses a misspelt capture switch by its attribute instead of proctoring with the default', async () => {
-    const frame = pageWithScriptTag({
-      'data-course-id': '1',
-      'data-quiz-id': '2',
-      'data-capture-clipbaord': 'false',
-    });
-    await new Promise((resolve) => {
-      frame.addEventListener('load', resolve, { once: true });
-    });
-    expect(window.frameErrors).to.have.length(1);
-    expect(window.frameErrors[0]).to.contain('`data-capture-clipbaord` is not a capture switch');
-  });
-
-  it('reports a missing data-attempt by the attribute, not by the option it becomes', async () => {
-    const frame = pageWithScriptTag({
-      'data-course-id': '1',
-      'data-quiz-id': '2',
-      'data-submission-id': '7',
-      'data-validation-token': 'abc',
-    });
-    await new Promise((resolve) => {
-      frame.addEventListener('load', resolve, { once: true });
-    });
-    expect(window.frameErrors).to.have.length(1);
-    expect(window.frameErrors[0]).to.contain('`data-attempt` is required');
-  });
+  }
 });
