@@ -2,20 +2,13 @@ import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { eventKey, type StoredEvent } from '../events/stored-event.js';
 import { chooseVictims } from './choose-victims.js';
 import { openResettableStore, type StoreEntry, type StoreResetReason } from './open-resettable-store.js';
-import {
-  EMPTY_META,
-  type DeadLetter,
-  type EventStore,
-  type StoreBounds,
-  type StoreMeta,
-} from './event-store.js';
+import { EMPTY_META, type EventStore, type StoreBounds, type StoreMeta } from './event-store.js';
 
 // One object store per attempt database. Events are keyed [client timestamp, tab, seq]: unique
 // without any coordination between tabs, and in time order. Everything else has a string key, and
 // IndexedDB orders every string before every array, so the range of arrays reads events only.
 const EVENTS = IDBKeyRange.lowerBound([]);
 const META_KEY = 'meta';
-const DEAD = IDBKeyRange.bound('dead:', 'dead;');
 const valueKey = (key: string) => `value:${key}`;
 // Written just before the store deletes itself at the attempt's end.
 const DESTROYED_KEY = 'destroyed';
@@ -47,7 +40,7 @@ export function createIdbEventStore(
         const first = events[0];
         if (first === undefined || (await read<StoredEvent>(store, keyOf(first))) !== undefined) {
           // A retried write whose first attempt did commit (it only looked failed, say timed out).
-          return { stored: [...events], dropped: {}, meta };
+          return { stored: [...events], dropped: {} };
         }
         for (const event of events) store.put(event, keyOf(event));
         let nextMeta: StoreMeta = {
@@ -71,7 +64,7 @@ export function createIdbEventStore(
         }
         store.put(nextMeta, META_KEY);
         await promisifyRequest(store.transaction);
-        return { stored, dropped, meta: nextMeta };
+        return { stored, dropped };
       }),
     restore: (events) =>
       useStore('readwrite', (store) =>
@@ -80,7 +73,6 @@ export function createIdbEventStore(
           events.map((event) => [keyOf(event), event]),
         ),
       ),
-    getMeta: () => useStore('readonly', readMeta),
     peek: (limit) =>
       useStore('readonly', (store) =>
         promisifyRequest(store.getAll(EVENTS, limit) as IDBRequest<StoredEvent[]>),
@@ -114,8 +106,6 @@ export function createIdbEventStore(
         if (present) store.put({ count: meta.count - 1, bytes: meta.bytes - event.bytes }, META_KEY);
         return promisifyRequest(store.transaction);
       }),
-    deadLetters: () =>
-      useStore('readonly', (store) => promisifyRequest(store.getAll(DEAD) as IDBRequest<DeadLetter[]>)),
     count: () => useStore('readonly', (store) => promisifyRequest(store.count(EVENTS))),
     getValue: <T>(key: string) => useStore('readonly', (store) => read<T>(store, valueKey(key))),
     setValue: (key, value) =>

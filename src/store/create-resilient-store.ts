@@ -103,11 +103,9 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
   return {
     append: (events) => run((store) => store.append(events)),
     restore: (events) => run((store) => store.restore(events)),
-    getMeta: () => run((store) => store.getMeta()),
     peek: (limit) => run((store) => store.peek(limit)),
     ack: (events) => run((store) => store.ack(events)),
     deadLetter: (letter) => run((store) => store.deadLetter(letter)),
-    deadLetters: () => run((store) => store.deadLetters()),
     count: () => run((store) => store.count()),
     getValue: <T>(key: string) => run((store) => store.getValue<T>(key)),
     setValue: (key, value) => run((store) => store.setValue(key, value)),
