@@ -52,7 +52,7 @@ export function createIdbEventStore(
         if (nextMeta.count > bounds.maxEvents || nextMeta.bytes > bounds.maxBytes) {
           // Rare: only an attempt that cannot deliver for a long time gets here, so reading all is fine.
           const all = await promisifyRequest(store.getAll(EVENTS) as IDBRequest<StoredEvent[]>);
-          const choice = chooseVictims(all, nextMeta, bounds);
+          const choice = chooseVictims(all, bounds);
           const gone = new Set(choice.victims.map(eventKey));
           for (const event of choice.victims) store.delete(keyOf(event));
           stored = stored.filter((event) => !gone.has(eventKey(event)));

@@ -22,8 +22,7 @@ export function createMemoryEventStore(bounds: StoreBounds): EventStore {
   return {
     append(incoming) {
       add(incoming);
-      const meta = { count: events.length, bytes: events.reduce((sum, event) => sum + event.bytes, 0) };
-      const { victims, dropped } = chooseVictims(events, meta, bounds);
+      const { victims, dropped } = chooseVictims(events, bounds);
       const gone = new Set(victims.map(eventKey));
       events = events.filter((event) => !gone.has(eventKey(event)));
       return Promise.resolve({ stored: incoming.filter((event) => !gone.has(eventKey(event))), dropped });
