@@ -48,8 +48,6 @@ export interface StoreMeta {
   bytes: number;
 }
 
-export const EMPTY_META: StoreMeta = { count: 0, bytes: 0 };
-
 /** How much an attempt's store may hold before low-value events are dropped. */
 export interface StoreBounds {
   maxEvents: number;
