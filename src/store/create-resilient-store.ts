@@ -57,16 +57,10 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
       const timer = config.scheduler.schedule(() => {
         reject(TIMED_OUT);
       }, config.opTimeoutMs);
-      work.then(
-        (value) => {
-          timer.unsubscribe();
-          resolve(value);
-        },
-        (error: unknown) => {
-          timer.unsubscribe();
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
+      // The cause goes on as it is, as on the untimed path: an aborted transaction's null is 'failed'.
+      work.then(resolve, reject).finally(() => {
+        timer.unsubscribe();
+      });
     });
 
   const primary = (): EventStore => {
