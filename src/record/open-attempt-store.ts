@@ -30,22 +30,19 @@ export function openAttemptStore(
   record: (event: CapturedEvent) => void,
 ): AttemptStore {
   const { options, deps, submission } = config;
-  const name = storeName({
-    baseUrl: options.baseUrl,
-    courseId: options.courseId,
-    quizId: options.quizId,
-    submissionId: String(submission.id),
-    attempt: submission.attempt,
-  });
+  const name = storeName({ ...options, submissionId: String(submission.id), attempt: submission.attempt });
   const bounds = { maxEvents: options.maxStoredEvents, maxBytes: options.maxStoredBytes };
   let storage: 'indexeddb' | 'memory' = 'indexeddb';
+  const degraded = (reason: string) => {
+    record({ type: 'storage_degraded', data: { reason }, capturedAt: deps.scheduler.now() });
+  };
   const store = createResilientStore({
     // The store went on in a new database with what the old one held: recorded as a degradation
     // with its reason, since a script deleting the store is what silencing the log looks like.
     open: () =>
       deps.openStore(name, bounds, (reason) => {
         report(new ProctorError('storage_reset', reason));
-        record({ type: 'storage_degraded', data: { reason }, capturedAt: deps.scheduler.now() });
+        degraded(reason);
       }),
     bounds,
     scheduler: deps.scheduler,
@@ -53,7 +50,7 @@ export function openAttemptStore(
     onDegraded: (reason, cause) => {
       storage = 'memory';
       report(new ProctorError('storage_unavailable', reason, { cause }));
-      record({ type: 'storage_degraded', data: { reason }, capturedAt: deps.scheduler.now() });
+      degraded(reason);
     },
   });
   const numbering = createNumbering(deps.random().toString(36).slice(2, 6));

@@ -1,6 +1,6 @@
 import { eventPriority, isLossRecord } from '../events/event-traits.js';
 import type { StoredEvent } from '../events/stored-event.js';
-import type { DropCounts, StoreBounds, StoreMeta } from './event-store.js';
+import type { DropCounts, StoreBounds } from './event-store.js';
 
 /**
  * Which stored events to drop so the store fits its bounds again: lowest priority first, oldest
@@ -8,22 +8,13 @@ import type { DropCounts, StoreBounds, StoreMeta } from './event-store.js';
  */
 export function chooseVictims(
   events: readonly StoredEvent[],
-  meta: StoreMeta,
   bounds: StoreBounds,
 ): { victims: StoredEvent[]; dropped: DropCounts } {
   const victims: StoredEvent[] = [];
   const dropped: DropCounts = {};
-  let count = meta.count;
-  let bytes = meta.bytes;
-  if (count <= bounds.maxEvents && bytes <= bounds.maxBytes) return { victims, dropped };
-  const candidates: StoredEvent[] = [];
-  for (const event of events) {
-    if (!isLossRecord(event.type)) candidates.push(event);
-    else {
-      count -= 1;
-      bytes -= event.bytes;
-    }
-  }
+  const candidates = events.filter((event) => !isLossRecord(event.type));
+  let count = candidates.length;
+  let bytes = candidates.reduce((sum, event) => sum + event.bytes, 0);
   const order = candidates.sort((a, b) => eventPriority(a.type) - eventPriority(b.type) || a.at - b.at);
   for (const event of order) {
     if (count <= bounds.maxEvents && bytes <= bounds.maxBytes) break;

@@ -14,6 +14,20 @@ export interface ResilientStoreConfig {
 
 const TIMED_OUT = new Error('store operation timed out');
 
+type Operation = (...args: unknown[]) => Promise<unknown>;
+// Typed as a record of every EventStore key, so an operation added to the interface cannot be missed here.
+const OPERATIONS: Record<keyof EventStore, 0> = {
+  append: 0,
+  restore: 0,
+  peek: 0,
+  ack: 0,
+  deadLetter: 0,
+  count: 0,
+  getValue: 0,
+  setValue: 0,
+  destroy: 0,
+};
+
 function reasonOf(cause: unknown): string {
   if (cause === TIMED_OUT) return 'timeout';
   const name = cause instanceof Error || cause instanceof DOMException ? cause.name : '';
@@ -43,16 +57,10 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
       const timer = config.scheduler.schedule(() => {
         reject(TIMED_OUT);
       }, config.opTimeoutMs);
-      work.then(
-        (value) => {
-          timer.unsubscribe();
-          resolve(value);
-        },
-        (error: unknown) => {
-          timer.unsubscribe();
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
+      // The cause goes on as it is, as on the untimed path: an aborted transaction's null is 'failed'.
+      work.then(resolve, reject).finally(() => {
+        timer.unsubscribe();
+      });
     });
 
   const primary = (): EventStore => {
@@ -100,17 +108,10 @@ export function createResilientStore(config: ResilientStoreConfig): EventStore {
     }
   }
 
-  return {
-    append: (events) => run((store) => store.append(events)),
-    restore: (events) => run((store) => store.restore(events)),
-    getMeta: () => run((store) => store.getMeta()),
-    peek: (limit) => run((store) => store.peek(limit)),
-    ack: (events) => run((store) => store.ack(events)),
-    deadLetter: (letter) => run((store) => store.deadLetter(letter)),
-    deadLetters: () => run((store) => store.deadLetters()),
-    count: () => run((store) => store.count()),
-    getValue: <T>(key: string) => run((store) => store.getValue<T>(key)),
-    setValue: (key, value) => run((store) => store.setValue(key, value)),
-    destroy: () => run((store) => store.destroy()),
-  };
+  // Every operation goes through run() to whichever store is current, under the same name.
+  const forwarded = Object.keys(OPERATIONS).map((name) => [
+    name,
+    (...args: unknown[]) => run((store) => (store[name as keyof EventStore] as Operation)(...args)),
+  ]);
+  return Object.fromEntries(forwarded) as EventStore;
 }

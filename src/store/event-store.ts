@@ -21,8 +21,6 @@ export interface EventStore {
    * stores it once.
    */
   append(events: readonly StoredEvent[]): Promise<AppendResult>;
-  /** How much the store holds. */
-  getMeta(): Promise<StoreMeta>;
   /** Writes those of `events` it does not hold (events rescued from a page that went away). */
   restore(events: readonly StoredEvent[]): Promise<void>;
   /** The oldest pending events, by client timestamp. */
@@ -31,7 +29,6 @@ export interface EventStore {
   ack(events: readonly StoredEvent[]): Promise<void>;
   /** Moves one refused event to the dead-letter records. */
   deadLetter(letter: DeadLetter): Promise<void>;
-  deadLetters(): Promise<DeadLetter[]>;
   count(): Promise<number>;
   /** Small named values kept with the attempt (retry state, capture marks). */
   getValue<T>(key: string): Promise<T | undefined>;
@@ -42,7 +39,6 @@ export interface EventStore {
 
 export interface AppendResult {
   stored: StoredEvent[];
-  meta: StoreMeta;
   /** Events the bounds pushed out to make room, by type (empty when nothing was dropped). */
   dropped: DropCounts;
 }
@@ -51,8 +47,6 @@ export interface StoreMeta {
   count: number;
   bytes: number;
 }
-
-export const EMPTY_META: StoreMeta = { count: 0, bytes: 0 };
 
 /** How much an attempt's store may hold before low-value events are dropped. */
 export interface StoreBounds {

@@ -15,16 +15,12 @@ const ev = (type: string, at: number, bytes = 100): StoredEvent => ({
   at,
   bytes,
 });
-const metaOf = (events: StoredEvent[]) => ({
-  count: events.length,
-  bytes: events.reduce((sum, e) => sum + e.bytes, 0),
-});
 const typesAt = (events: StoredEvent[]) => events.map((e) => `${e.type}@${String(e.at)}`);
 
 describe('choosing what an overflowing store drops', () => {
   it('drops nothing while the store fits both bounds (at them exactly too)', () => {
     const events = [ev('window_resized', 1), ev('page_blurred', 2)];
-    expect(chooseVictims(events, metaOf(events), { maxEvents: 2, maxBytes: 200 })).to.deep.equal({
+    expect(chooseVictims(events, { maxEvents: 2, maxBytes: 200 })).to.deep.equal({
       victims: [],
       dropped: {},
     });
@@ -42,7 +38,7 @@ describe('choosing what an overflowing store drops', () => {
       ev('page_focused', 8),
     ];
     // Eight events, room for two: the six of priority 0 and 1 go, oldest first within each.
-    const { victims, dropped } = chooseVictims(events, metaOf(events), { maxEvents: 2, maxBytes: 1e9 });
+    const { victims, dropped } = chooseVictims(events, { maxEvents: 2, maxBytes: 1e9 });
     expect(typesAt(victims)).to.deep.equal([
       'screen_changed@3',
       'question_viewed@5',
@@ -64,7 +60,7 @@ describe('choosing what an overflowing store drops', () => {
 
   it('drops only as many as it takes to fit the count', () => {
     const events = [ev('window_resized', 3), ev('window_resized', 1), ev('page_hidden', 2)];
-    const { victims } = chooseVictims(events, metaOf(events), { maxEvents: 2, maxBytes: 1e9 });
+    const { victims } = chooseVictims(events, { maxEvents: 2, maxBytes: 1e9 });
     expect(typesAt(victims)).to.deep.equal(['window_resized@1']);
   });
 
@@ -76,13 +72,15 @@ describe('choosing what an overflowing store drops', () => {
       ev('page_blurred', 4, 100),
     ];
     // 910 bytes, 400 allowed: both priority-0 events (510) bring it to 400.
-    const { victims, dropped } = chooseVictims(events, metaOf(events), { maxEvents: 100, maxBytes: 400 });
+    const { victims, dropped } = chooseVictims(events, { maxEvents: 100, maxBytes: 400 });
     expect(typesAt(victims)).to.deep.equal(['question_viewed@1', 'question_viewed@2']);
     expect(dropped).to.deep.equal({ question_viewed: 2 });
     // One byte less room, and the next in line goes too.
-    expect(
-      typesAt(chooseVictims(events, metaOf(events), { maxEvents: 100, maxBytes: 399 }).victims),
-    ).to.deep.equal(['question_viewed@1', 'question_viewed@2', 'page_focused@3']);
+    expect(typesAt(chooseVictims(events, { maxEvents: 100, maxBytes: 399 }).victims)).to.deep.equal([
+      'question_viewed@1',
+      'question_viewed@2',
+      'page_focused@3',
+    ]);
   });
 
   it('never drops a loss record, even when it is all that is left to drop', () => {
@@ -92,7 +90,7 @@ describe('choosing what an overflowing store drops', () => {
       ev('storage_degraded', 3, 1000),
       ev('text_pasted', 4),
     ];
-    const { victims } = chooseVictims(events, metaOf(events), { maxEvents: 0, maxBytes: 0 });
+    const { victims } = chooseVictims(events, { maxEvents: 0, maxBytes: 0 });
     expect(typesAt(victims)).to.deep.equal(['page_blurred@2', 'text_pasted@4']);
   });
 
@@ -104,10 +102,10 @@ describe('choosing what an overflowing store drops', () => {
       ev('storage_degraded', 4, 5000),
     ];
     // Four events and 10 200 bytes, but only two of them and 200 bytes count: it fits.
-    expect(chooseVictims(events, metaOf(events), { maxEvents: 2, maxBytes: 200 }).victims).to.deep.equal([]);
+    expect(chooseVictims(events, { maxEvents: 2, maxBytes: 200 }).victims).to.deep.equal([]);
     // Room for one: the oldest resize goes, the loss records stay.
-    expect(
-      typesAt(chooseVictims(events, metaOf(events), { maxEvents: 1, maxBytes: 200 }).victims),
-    ).to.deep.equal(['window_resized@1']);
+    expect(typesAt(chooseVictims(events, { maxEvents: 1, maxBytes: 200 }).victims)).to.deep.equal([
+      'window_resized@1',
+    ]);
   });
 });
