@@ -18,11 +18,9 @@ export interface TabsConfig {
   beforeLeading: () => Promise<void>;
 }
 
-/** This tab among the attempt's tabs: one leads and sends, the others ask it to. */
+/** This tab among the attempt's tabs: one leads and sends, the others ask it to. Joining says hello. */
 export interface Tabs {
   readonly isLeader: boolean;
-  /** Tells the others this tab is here (they record it). */
-  hello: () => void;
   /** Sends now if this tab leads, or asks the leader to. */
   send: () => void;
   /** A follower's flush: the leader's answer, or this tab's own once it leads. */
@@ -77,12 +75,12 @@ export function joinTabs(config: TabsConfig): Tabs {
       config.drain();
     });
   });
+  // Another tab of this attempt is evidence too: each tab says hello as it joins, and the tabs
+  // already there record the newcomer.
+  channel.post({ type: 'hello', tabId: config.tabId });
   return {
     get isLeader() {
       return leader.isLeader;
-    },
-    hello: () => {
-      channel.post({ type: 'hello', tabId: config.tabId });
     },
     send: () => {
       if (leader.isLeader) config.drain();

@@ -161,9 +161,6 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     running.add(heartbeat.start());
     if (unreported) running.add(unreported.start());
   }
-  // Another tab of this attempt is evidence too: each tab says hello, and the tabs already there
-  // record the newcomer.
-  tabs.hello();
   running.add(
     repeatEvery(options.flushIntervalMs, scheduler, () => {
       if (tabs.isLeader) void engine.drain();
