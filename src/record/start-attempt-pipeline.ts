@@ -159,7 +159,7 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
     if (apis.length > 0) record({ type: 'apis_patched', data: { apis }, capturedAt: scheduler.now() });
     heartbeat.beat('start');
     running.add(heartbeat.start());
-    if (unreported) running.add(unreported.start());
+    running.add(unreported?.start());
   }
   running.add(
     repeatEvery(options.flushIntervalMs, scheduler, () => {
@@ -187,8 +187,9 @@ export async function startAttemptPipeline(config: AttemptPipelineConfig): Promi
 
   return {
     record,
+    // After stop() the recorder takes nothing, so a late beat is lost there.
     beat: (reason) => {
-      if (!stopped) heartbeat?.beat(reason);
+      heartbeat?.beat(reason);
     },
     resume: () => {
       engine.resume();
