@@ -41,7 +41,7 @@ export function createProctorWith(options: ResolvedOptions, deps: ProctorDeps): 
   // The token lives in this closure only: it is never written to any store.
   let auth = options.auth;
   const getAuth = () => auth;
-  const http = createCanvasHttp(options.baseUrl, getAuth);
+  const http = createCanvasHttp(getAuth);
   const session = createSessionManager({
     ...options,
     client: createCanvasClient({ baseUrl: options.baseUrl, auth: getAuth }),

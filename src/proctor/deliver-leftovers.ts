@@ -106,7 +106,7 @@ async function drain(
       heartbeatIntervalMs: 0,
       reports: { focus: false, visibility: false },
     },
-    http: createCanvasHttp(options.baseUrl, getAuth),
+    http: createCanvasHttp(getAuth),
     getAuth,
     emit: (type) => {
       if (type === 'delivered') void finishIfEmpty().catch(() => undefined);

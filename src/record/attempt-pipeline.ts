@@ -74,6 +74,7 @@ export interface AttemptPipelineConfig {
   options: RecordOptions;
   deps: RecordDeps;
   submission: { id: string | number; attempt: number };
+  /** Canvas's ky instance (createCanvasHttp): no prefixUrl, the events URL is absolute. */
   http: KyInstance;
   /** The current credentials (setAuth may replace them). */
   getAuth: () => CanvasAuth;

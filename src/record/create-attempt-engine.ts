@@ -21,7 +21,6 @@ export function createAttemptEngine(config: AttemptPipelineConfig, callbacks: Ca
   const eventsUrl =
     options.eventsUrl ??
     `${options.baseUrl}/${quizSubmissionEventsPath(options.courseId, options.quizId, submission.id)}`;
-  const eventsHttp = config.http.extend({ prefixUrl: '' });
   return createDeliveryEngine({
     ...callbacks,
     scheduler: deps.scheduler,
@@ -35,7 +34,7 @@ export function createAttemptEngine(config: AttemptPipelineConfig, callbacks: Ca
     maxBatchEvents: options.maxBatchEvents,
     maxBatchBytes: options.maxBatchBytes,
     keepaliveBudgetBytes: deps.keepaliveBudgetBytes,
-    send: (events) => sendEvents(eventsHttp, eventsUrl, events),
+    send: (events) => sendEvents(config.http, eventsUrl, events),
     sendKeepalive: (body) => sendKeepalive(eventsUrl, body, config.getAuth()),
   });
 }

@@ -59,14 +59,19 @@ export interface SessionManager {
  * attempt Canvas already has; Canvas's refusals become {@link SessionError}s with its message.
  */
 export function createSessionManager(config: SessionConfig): SessionManager {
-  const { client, courseId, quizId, scheduler, submission: adopt } = config;
+  const { client, accessCode, scheduler, submission: adopt } = config;
   const key = sessionKey(config);
-  // Sent with every start and completion when the quiz has one.
-  const accessCode = config.accessCode === undefined ? {} : { accessCode: config.accessCode };
+  // What every request names: the quiz, and its access code when it has one (only start and
+  // complete read it; the other requests leave it out).
+  const quiz = {
+    courseId: config.courseId,
+    quizId: config.quizId,
+    ...(accessCode === undefined ? {} : { accessCode }),
+  };
   let submission: ActiveSubmission | undefined;
 
   /** A submission of this quiz, as every request about one names it. */
-  const ids = (id: string) => ({ courseId, quizId, id });
+  const ids = (id: string) => ({ ...quiz, id });
 
   const required = (): ActiveSubmission => {
     if (!submission) throw new ProctorError('not_started');
@@ -76,7 +81,7 @@ export function createSessionManager(config: SessionConfig): SessionManager {
   /** Starts the quiz's next attempt, or adopts the untaken one Canvas already has (a 409). */
   const startNext = async (): Promise<ActiveSubmission> => {
     try {
-      return fromCanvas(await startQuizSubmission(client, { courseId, quizId, ...accessCode }));
+      return fromCanvas(await startQuizSubmission(client, quiz));
     } catch (error) {
       if (!(error instanceof CanvasApiError && error.status === 409)) {
         throw sessionErrorFrom('session_failed', error);
@@ -115,15 +120,16 @@ export function createSessionManager(config: SessionConfig): SessionManager {
    */
   const withNetworkRetries = async <T>(request: () => Promise<T>): Promise<T> => {
     // A loop: rxjs retry({ count, delay: timer(ms, scheduler) }) on a defer measured +233 B IIFE gzip.
-    for (let attempt = 0; ; attempt += 1) {
+    for (const delayMs of COMPLETE_RETRY_DELAYS_MS) {
       try {
         return await request();
       } catch (error) {
-        if (error instanceof CanvasApiError || attempt >= COMPLETE_RETRY_DELAYS_MS.length) throw error;
-        const delayMs = COMPLETE_RETRY_DELAYS_MS[attempt] ?? 0;
-        await new Promise<void>((resolve) => scheduler.schedule(resolve, delayMs));
+        if (error instanceof CanvasApiError) throw error;
       }
+      await new Promise<void>((resolve) => scheduler.schedule(resolve, delayMs));
     }
+    // The last try's failure, whatever it is, is the caller's.
+    return request();
   };
 
   return {
@@ -151,7 +157,7 @@ export function createSessionManager(config: SessionConfig): SessionManager {
 
     async complete() {
       const { id, attempt, validationToken } = required();
-      const request = { ...ids(id), attempt, validationToken, ...accessCode };
+      const request = { ...ids(id), attempt, validationToken };
       let completed: QuizSubmission | undefined;
       try {
         completed = await withNetworkRetries(() => completeQuizSubmission(client, request));

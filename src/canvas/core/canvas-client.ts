@@ -1,6 +1,6 @@
 import type { KyInstance } from 'ky';
 import type { CanvasAuth } from './canvas-auth.js';
-import { createCanvasHttp } from './create-canvas-http.js';
+import { createCanvasHttp, STRING_IDS_ACCEPT } from './create-canvas-http.js';
 import type { Id } from './id.js';
 
 /** Options of {@link createCanvasClient}. */
@@ -37,8 +37,6 @@ export interface CanvasClient<I extends Id = Id> {
   readonly idType?: I;
 }
 
-const STRING_IDS_ACCEPT = 'application/json+canvas-string-ids, application/json';
-
 /**
  * Creates a Canvas API client. Operations are standalone functions taking the client, so a bundle
  * only contains the operations it calls.
@@ -64,11 +62,7 @@ export function createCanvasClient(options: CanvasClientOptions = {}): CanvasCli
   const auth = options.auth ?? { type: 'session' };
   const getAuth = typeof auth === 'function' ? auth : () => auth;
   const stringIds = options.stringIds ?? false;
-  // Operations resolve every URL themselves: Link and Location headers are absolute, which ky's
-  // prefixUrl cannot take.
-  const http = createCanvasHttp(baseUrl, getAuth).extend({
-    prefixUrl: '',
-    headers: { Accept: stringIds ? STRING_IDS_ACCEPT : 'application/json' },
-  });
+  // Operations resolve every URL themselves, against baseUrl.
+  const http = createCanvasHttp(getAuth, stringIds ? STRING_IDS_ACCEPT : 'application/json');
   return { baseUrl, stringIds, http };
 }

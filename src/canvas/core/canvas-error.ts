@@ -7,7 +7,8 @@ export type CanvasErrorCode = 'canvas_api_error' | 'network_failed' | 'canvas_ti
  */
 export class CanvasError extends Error {
   override name: string = 'CanvasError';
-  readonly code: CanvasErrorCode;
+  // Declared only: the constructor sets it (a class field would define it once more in the bundle).
+  declare readonly code: CanvasErrorCode;
 
   constructor(code: CanvasErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

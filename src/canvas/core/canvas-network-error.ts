@@ -3,12 +3,11 @@ import { CanvasError } from './canvas-error.js';
 /** The request never got an HTTP answer (offline, DNS, CORS, aborted, timed out). */
 export class CanvasNetworkError extends CanvasError {
   override name = 'CanvasNetworkError' as const;
-  readonly method: string;
-  readonly url: string;
+  declare readonly method: string;
+  declare readonly url: string;
 
   constructor(method: string, url: string, cause: unknown) {
     super('network_failed', `The request did not reach Canvas: ${method} ${url}`, { cause });
-    this.method = method;
-    this.url = url;
+    Object.assign(this, { method, url });
   }
 }

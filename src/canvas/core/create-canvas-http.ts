@@ -10,19 +10,23 @@ export function parseCanvasJson(text: string): unknown {
   return body === '' ? undefined : JSON.parse(body);
 }
 
+/** Asks for every id as a string (`application/json+canvas-string-ids`). */
+export const STRING_IDS_ACCEPT = 'application/json+canvas-string-ids, application/json';
+
 /**
  * A ky instance for Canvas: auth on every request, CSRF token for cookie sessions, no retries
  * (retry lives in the delivery queue so it survives a reload) and no throwing on HTTP status.
+ * No prefixUrl: every caller passes absolute URLs (Link and Location headers are absolute, which
+ * ky's prefixUrl cannot take).
  */
-export function createCanvasHttp(baseUrl: string, getAuth: () => CanvasAuth): KyInstance {
+export function createCanvasHttp(getAuth: () => CanvasAuth, accept = STRING_IDS_ACCEPT): KyInstance {
   return ky.create({
-    prefixUrl: baseUrl,
     retry: 0,
     throwHttpErrors: false,
     timeout: 30_000,
     credentials: 'include',
     parseJson: parseCanvasJson,
-    headers: { Accept: 'application/json+canvas-string-ids, application/json' },
+    headers: { Accept: accept },
     hooks: {
       beforeRequest: [
         (request) => {

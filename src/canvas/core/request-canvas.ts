@@ -39,7 +39,8 @@ export async function requestCanvas(client: CanvasClient, request: CanvasRequest
   }
   if (!response.ok) throw apiError(request.method, url, response, text);
   try {
-    return { data: text === '' ? undefined : parseCanvasJson(text), response };
+    // An empty body (204) parses as undefined.
+    return { data: parseCanvasJson(text), response };
   } catch (error) {
     throw new CanvasApiError({
       status: response.status,
@@ -63,8 +64,12 @@ export function apiError(method: string, url: string, response: Response, text: 
   });
 }
 
-/** The first element of a `{key: [...]}` envelope (Canvas wraps even single quiz objects). */
-export function firstOf(data: unknown, key: string, method: string, url: string): unknown {
+/**
+ * One request whose answer is a `{key: [...]}` envelope (Canvas wraps even single quiz objects):
+ * its first element, or a {@link CanvasApiError} when there is none.
+ */
+export async function requestFirst<T>(client: CanvasClient, request: CanvasRequest, key: string): Promise<T> {
+  const { data } = await requestCanvas(client, request);
   const list = (data as Record<string, unknown> | undefined)?.[key];
   const first: unknown = Array.isArray(list) ? list[0] : undefined;
   if (first === undefined) {
@@ -72,9 +77,9 @@ export function firstOf(data: unknown, key: string, method: string, url: string)
       status: 200,
       canvasMessage: `no ${key} in the answer`,
       body: JSON.stringify(data ?? null),
-      method,
-      url,
+      method: request.method,
+      url: request.path,
     });
   }
-  return first;
+  return first as T;
 }

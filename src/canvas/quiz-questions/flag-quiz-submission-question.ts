@@ -1,7 +1,7 @@
 import type { CanvasClient } from '../core/canvas-client.js';
 import type { Id } from '../core/id.js';
 import { path } from '../core/path.js';
-import { firstOf, requestCanvas } from '../core/request-canvas.js';
+import { requestFirst } from '../core/request-canvas.js';
 import { credentialsJson, quizQuestionsPath } from './quiz-questions-path.js';
 import type { QuizSubmissionCredentials, QuizSubmissionQuestion } from './quiz-submission-question.js';
 
@@ -19,6 +19,6 @@ export async function flagQuizSubmissionQuestion<I extends Id>(
   params: FlagQuizSubmissionQuestionParams,
 ): Promise<QuizSubmissionQuestion<I>> {
   const url = `${quizQuestionsPath(params.quizSubmissionId)}/${path`${params.questionId}`}/flag`;
-  const { data } = await requestCanvas(client, { method: 'PUT', path: url, json: credentialsJson(params) });
-  return firstOf(data, 'quiz_submission_questions', 'PUT', url) as QuizSubmissionQuestion<I>;
+  const request = { method: 'PUT', path: url, json: credentialsJson(params) } as const;
+  return requestFirst<QuizSubmissionQuestion<I>>(client, request, 'quiz_submission_questions');
 }

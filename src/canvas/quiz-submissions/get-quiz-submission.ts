@@ -1,6 +1,6 @@
 import type { CanvasClient } from '../core/canvas-client.js';
 import type { Id } from '../core/id.js';
-import { firstOf, requestCanvas } from '../core/request-canvas.js';
+import { requestFirst } from '../core/request-canvas.js';
 import type { QuizSubmission, QuizSubmissionInclude } from './quiz-submission.js';
 import { quizSubmissionPath } from './quiz-submissions-path.js';
 
@@ -24,10 +24,6 @@ export async function getQuizSubmission<I extends Id>(
   params: GetQuizSubmissionParams,
 ): Promise<QuizSubmission<I>> {
   const path = quizSubmissionPath(params.courseId, params.quizId, params.id);
-  const { data } = await requestCanvas(client, {
-    method: 'GET',
-    path,
-    query: { include: params.include, attempt: params.attempt },
-  });
-  return firstOf(data, 'quiz_submissions', 'GET', path) as QuizSubmission<I>;
+  const query = { include: params.include, attempt: params.attempt };
+  return requestFirst<QuizSubmission<I>>(client, { method: 'GET', path, query }, 'quiz_submissions');
 }

@@ -1,6 +1,6 @@
 import type { CanvasClient } from '../core/canvas-client.js';
 import type { Id } from '../core/id.js';
-import { firstOf, requestCanvas } from '../core/request-canvas.js';
+import { requestFirst } from '../core/request-canvas.js';
 import type { QuizSubmission } from './quiz-submission.js';
 import { quizSubmissionsPath } from './quiz-submissions-path.js';
 
@@ -26,6 +26,5 @@ export async function startQuizSubmission<I extends Id>(
   const json: Record<string, unknown> = {};
   if (params.accessCode !== undefined) json.access_code = params.accessCode;
   if (params.preview !== undefined) json.preview = params.preview;
-  const { data } = await requestCanvas(client, { method: 'POST', path, json });
-  return firstOf(data, 'quiz_submissions', 'POST', path) as QuizSubmission<I>;
+  return requestFirst<QuizSubmission<I>>(client, { method: 'POST', path, json }, 'quiz_submissions');
 }

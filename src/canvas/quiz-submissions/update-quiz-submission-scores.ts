@@ -1,6 +1,6 @@
 import type { CanvasClient } from '../core/canvas-client.js';
 import type { Id } from '../core/id.js';
-import { firstOf, requestCanvas } from '../core/request-canvas.js';
+import { requestFirst } from '../core/request-canvas.js';
 import type { QuizSubmission } from './quiz-submission.js';
 import { quizSubmissionPath } from './quiz-submissions-path.js';
 
@@ -35,6 +35,6 @@ export async function updateQuizSubmissionScores<I extends Id>(
   const entry: Record<string, unknown> = { attempt: params.attempt };
   if (params.fudgePoints !== undefined) entry.fudge_points = params.fudgePoints;
   if (params.questions !== undefined) entry.questions = params.questions;
-  const { data } = await requestCanvas(client, { method: 'PUT', path, json: { quiz_submissions: [entry] } });
-  return firstOf(data, 'quiz_submissions', 'PUT', path) as QuizSubmission<I>;
+  const request = { method: 'PUT', path, json: { quiz_submissions: [entry] } } as const;
+  return requestFirst<QuizSubmission<I>>(client, request, 'quiz_submissions');
 }
