@@ -15,9 +15,13 @@ export function chooseVictims(
   const candidates = events.filter((event) => !isLossRecord(event.type));
   let count = candidates.length;
   let bytes = candidates.reduce((sum, event) => sum + event.bytes, 0);
-  const order = candidates.sort((a, b) => eventPriority(a.type) - eventPriority(b.type) || a.at - b.at);
-  for (const event of order) {
-    if (count <= bounds.maxEvents && bytes <= bounds.maxBytes) break;
+  const fits = () => count <= bounds.maxEvents && bytes <= bounds.maxBytes;
+  // The memory store asks on every append: a store that fits is answered without the sort.
+  if (fits()) return { victims, dropped };
+  for (const event of candidates.sort(
+    (a, b) => eventPriority(a.type) - eventPriority(b.type) || a.at - b.at,
+  )) {
+    if (fits()) break;
     victims.push(event);
     dropped[event.type] = (dropped[event.type] ?? 0) + 1;
     count -= 1;
