@@ -26,15 +26,17 @@ export function findPatchedApis(target: Window, realm: Realm): string[] {
   const doc = target.document;
   const proto = (name: string) => (read(target, name) as { prototype: object }).prototype;
   const checks: [string, unknown][] = [
-    ['EventTarget.prototype.addEventListener', read(proto('EventTarget'), 'addEventListener')],
     ['fetch', read(target, 'fetch')],
-    ['XMLHttpRequest.prototype.open', read(proto('XMLHttpRequest'), 'open')],
-    ['XMLHttpRequest.prototype.send', read(proto('XMLHttpRequest'), 'send')],
     ['navigator.sendBeacon', read(target.navigator, 'sendBeacon')],
-    ['Document.prototype.hasFocus', read(proto('Document'), 'hasFocus')],
-    ['Document.prototype.visibilityState', getter(proto('Document'), 'visibilityState')],
-    ['Document.prototype.hidden', getter(proto('Document'), 'hidden')],
   ];
+  // Methods are read as values, and the two document states through their getters.
+  const onPrototype = (owner: string, names: string[], readOne: (proto: object, name: string) => unknown) => {
+    for (const name of names) checks.push([`${owner}.prototype.${name}`, readOne(proto(owner), name)]);
+  };
+  onPrototype('EventTarget', ['addEventListener'], read);
+  onPrototype('XMLHttpRequest', ['open', 'send'], read);
+  onPrototype('Document', ['hasFocus'], read);
+  onPrototype('Document', ['visibilityState', 'hidden'], getter);
   const patched = checks.filter(([, fn]) => !isNative(fn)).map(([name]) => name);
   // An override on the document object itself shadows the prototype's.
   for (const name of ['hasFocus', 'visibilityState', 'hidden'])

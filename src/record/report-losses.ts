@@ -29,10 +29,13 @@ export function reportLosses(
     .pipe(bufferBurst(LOSS_REPORT_WINDOW_MS, scheduler, now$))
     .subscribe((tallies) => {
       const byType: DropCounts = {};
+      let count = 0;
       for (const tally of tallies) {
-        for (const [type, n] of Object.entries(tally)) byType[type] = (byType[type] ?? 0) + n;
+        for (const [type, n] of Object.entries(tally)) {
+          byType[type] = (byType[type] ?? 0) + n;
+          count += n;
+        }
       }
-      const count = Object.values(byType).reduce((sum, n) => sum + n, 0);
       onCounted(count);
       record({
         type: 'events_dropped',

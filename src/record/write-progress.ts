@@ -13,16 +13,15 @@ export interface WriteProgress {
 export function createWriteProgress(): WriteProgress {
   let recordedCount = 0;
   let settledCount = 0;
-  let waiters: { upTo: number; resolve: () => void }[] = [];
+  const waiters: { upTo: number; resolve: () => void }[] = [];
   return {
     recorded: (count) => {
       recordedCount += count;
     },
     settled: (count) => {
       settledCount += count;
-      const ready = waiters.filter((waiter) => waiter.upTo <= settledCount);
-      waiters = waiters.filter((waiter) => waiter.upTo > settledCount);
-      for (const waiter of ready) waiter.resolve();
+      // upTo never falls from one waiter to the next (recordedCount only grows): the ready ones lead.
+      while (waiters[0] && waiters[0].upTo <= settledCount) waiters.shift()?.resolve();
     },
     written: () => {
       const upTo = recordedCount;
